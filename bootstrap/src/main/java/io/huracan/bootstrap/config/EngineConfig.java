@@ -1,0 +1,43 @@
+package io.huracan.bootstrap.config;
+
+import io.huracan.domain.cost.CostModelParams;
+import io.huracan.domain.loop.EventLoopConfig;
+import io.huracan.domain.risk.RiskLimits;
+import io.huracan.domain.risk.TradeLimits;
+import io.huracan.ports.market.Universe;
+
+import static io.huracan.ports.config.ConfigChecks.required;
+
+/** The whole {@code engine} section, immutable and validated; see config/base.yaml for every key. */
+public record EngineConfig(
+        Universe universe,
+        int maxConcurrentTrades,
+        int softThrottleTrades,
+        EventLoopConfig eventLoop,
+        MessageBusSection messageBus,
+        RiskLimits risk,
+        CostModelParams costModel,
+        RegistrySection registry,
+        StorageSection storage,
+        ExchangesSection exchanges,
+        ObservabilitySection observability,
+        RetrainingSection retraining) {
+
+    public EngineConfig {
+        required("universe", universe);
+        new TradeLimits(maxConcurrentTrades, softThrottleTrades);
+        required("event_loop", eventLoop);
+        required("message_bus", messageBus);
+        required("risk", risk);
+        required("cost_model", costModel);
+        required("registry", registry);
+        required("storage", storage);
+        required("exchanges", exchanges);
+        required("observability", observability);
+        required("retraining", retraining);
+    }
+
+    public TradeLimits tradeLimits() {
+        return new TradeLimits(maxConcurrentTrades, softThrottleTrades);
+    }
+}

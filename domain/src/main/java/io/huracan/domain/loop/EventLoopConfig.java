@@ -1,0 +1,34 @@
+package io.huracan.domain.loop;
+
+import java.time.Duration;
+
+import static io.huracan.ports.config.ConfigChecks.positive;
+import static io.huracan.ports.config.ConfigChecks.required;
+
+/**
+ * The event-loop manager's configuration ({@code engine.event_loop}).
+ *
+ * @param coinsPerLoop      coins owned by one loop thread (400 coins / 50 = 8 loops)
+ * @param queueCapacity     inbound events a loop may hold (rounded up to a power of two)
+ * @param backpressure      what a full queue does
+ * @param heartbeatInterval how often a loop reports it is alive
+ * @param stallThreshold    a loop silent for this long is reported stalled
+ * @param shutdownTimeout   how long a graceful stop may drain before reporting what is left
+ */
+public record EventLoopConfig(
+        int coinsPerLoop,
+        int queueCapacity,
+        BackpressurePolicy backpressure,
+        Duration heartbeatInterval,
+        Duration stallThreshold,
+        Duration shutdownTimeout) {
+
+    public EventLoopConfig {
+        positive("coins_per_loop", coinsPerLoop);
+        positive("queue_capacity", queueCapacity);
+        required("backpressure", backpressure);
+        positive("heartbeat_interval", heartbeatInterval);
+        positive("stall_threshold", stallThreshold);
+        positive("shutdown_timeout", shutdownTimeout);
+    }
+}

@@ -1,0 +1,6 @@
+package io.huracan.ports.order;
+
+public enum OrderType {
+    MARKET,
+    LIMIT
+}
