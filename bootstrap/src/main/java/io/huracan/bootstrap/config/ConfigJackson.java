@@ -75,7 +75,8 @@ final class ConfigJackson {
         module.addDeserializer(ExchangeId.class, fromText(ExchangeId::fromKey));
         module.addSerializer(ExchangeId.class, toText(ExchangeId::key));
         module.addDeserializer(Secret.class, fromText(Secret::new));
-        module.addSerializer(Secret.class, toText(SecretRedaction::describe));
+        // a secret prints as its reference; its value is never resolved here, so it cannot be shown
+        module.addSerializer(Secret.class, toText(Secret::reference));
         module.addSerializer(Enum.class, toText(e -> e.name().toLowerCase(Locale.ROOT)));
         return module;
     }

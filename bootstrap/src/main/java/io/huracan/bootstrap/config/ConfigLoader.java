@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.huracan.ports.config.InvalidConfigException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +79,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such config file");
         } catch (JacksonException e) {
-            throw new ConfigException(file + locationOf(e.getLocation()) + ": malformed YAML: " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(file + malformedYaml(e));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage());
         }
@@ -155,8 +155,8 @@ public final class ConfigLoader {
     private static String describe(String path, JsonMappingException e) {
         Throwable cause = e.getCause();
         if (cause instanceof InvalidConfigException invalid) {
-            String prefix = e instanceof ValueInstantiationException ? parentPath(path) : path;
-            return prefix + "." + invalid.key() + ": " + invalid.problem();
+            // the path names the record whose constructor refused the value; the exception names the key in it
+            return path + "." + invalid.key() + ": " + invalid.problem();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String allowed = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
@@ -219,10 +219,6 @@ public final class ConfigLoader {
         return path.toString();
     }
 
-    private static String parentPath(String path) {
-        return path;
-    }
-
     private static String withSource(String message, String path, Map<String, String> overridden) {
         for (var entry : overridden.entrySet()) {
             String key = entry.getKey();
@@ -231,6 +227,17 @@ public final class ConfigLoader {
             }
         }
         return message;
+    }
+
+    /** ":line:column: malformed YAML: problem (context)", from the YAML parser's own diagnosis where it has one. */
+    private static String malformedYaml(JacksonException e) {
+        if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+            var mark = yamlError.getProblemMark();
+            String context = yamlError.getContext() == null ? "" : " (" + yamlError.getContext() + ")";
+            return ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": malformed YAML: "
+                    + firstLine(yamlError.getProblem()) + context;
+        }
+        return locationOf(e.getLocation()) + ": malformed YAML: " + firstLine(e.getOriginalMessage());
     }
 
     private static String locationOf(JsonLocation location) {
