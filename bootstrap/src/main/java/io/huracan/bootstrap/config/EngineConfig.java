@@ -2,6 +2,7 @@ package io.huracan.bootstrap.config;
 
 import io.huracan.domain.cost.CostModelParams;
 import io.huracan.domain.loop.EventLoopConfig;
+import io.huracan.domain.pipeline.StrategyParams;
 import io.huracan.domain.risk.RiskLimits;
 import io.huracan.domain.risk.TradeLimits;
 import io.huracan.ports.market.Universe;
@@ -13,6 +14,7 @@ public record EngineConfig(
         Universe universe,
         int maxConcurrentTrades,
         int softThrottleTrades,
+        StrategyParams strategy,
         EventLoopConfig eventLoop,
         MessageBusSection messageBus,
         RiskLimits risk,
@@ -26,6 +28,7 @@ public record EngineConfig(
     public EngineConfig {
         required("universe", universe);
         new TradeLimits(maxConcurrentTrades, softThrottleTrades);
+        required("strategy", strategy);
         required("event_loop", eventLoop);
         required("message_bus", messageBus);
         required("risk", risk);
