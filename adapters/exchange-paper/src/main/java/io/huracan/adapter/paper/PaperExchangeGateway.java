@@ -331,7 +331,8 @@ final class PaperExchangeGateway implements ExchangeGateway, MarketDataListener 
     @Override
     public void onBookTop(BookTop top) {
         synchronized (lock) {
-            advanceMarketTime(top.timestampMicros());
+            // orders that arrived before this instant meet the old book; those arriving now meet the new one
+            advanceMarketTime(top.timestampMicros() - 1);
             VenueBook book = book(top.coin(), top.exchange());
             if (book != null) {
                 book.update(top);
@@ -340,6 +341,7 @@ final class PaperExchangeGateway implements ExchangeGateway, MarketDataListener 
                     matchRestingAgainstBook(book, top.timestampMicros());
                 }
             }
+            advanceMarketTime(top.timestampMicros());
         }
         deliver();
     }
