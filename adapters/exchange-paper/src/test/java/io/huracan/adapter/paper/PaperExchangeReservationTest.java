@@ -34,7 +34,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever orders arrive and however the market moves, reservations never leak and never go negative. */
-class PaperExchangeReservationProperties {
+class PaperExchangeReservationTest {
     private static final Coin BTC = Coin.of("BTC");
     private static final long T0 = 1_767_225_600_000_000L;
 
