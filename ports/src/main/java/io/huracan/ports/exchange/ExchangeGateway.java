@@ -39,9 +39,10 @@ public interface ExchangeGateway {
     OrderBook orderBook(Coin coin, ExchangeId exchange, int depth);
 
     /**
-     * Sends an order. Returns the acknowledgement: {@code NEW} when the venue accepted it (fills follow as
-     * reports), {@code REJECTED} with a reason when the venue refused it, or the existing order's current report
-     * when its client order id is already known (nothing is sent twice).
+     * Sends an order. Returns the order's report on return: {@code NEW} when the venue accepted it (fills follow
+     * as reports; a venue that matched it at once may already report them), {@code REJECTED} with a reason when
+     * the venue refused it, or the existing order's current report when its client order id is already known
+     * (nothing is sent twice).
      */
     ExecutionReport place(Order order);
 
