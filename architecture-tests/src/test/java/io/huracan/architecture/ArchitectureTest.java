@@ -28,6 +28,10 @@ class ArchitectureTest {
         assertThat(mainClasses.containPackage("io.huracan.ports.market")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.domain.risk")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.bootstrap.config")).isTrue();
+        assertThat(mainClasses.containPackage("io.huracan.testkit.registry")).isTrue();
+        assertThat(mainClasses.containPackage("io.huracan.adapter.file")).isTrue();
+        assertThat(mainClasses.containPackage("io.huracan.adapter.postgres")).isTrue();
+        assertThat(mainClasses.containPackage("io.huracan.adapter.paper")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.domain.planted"))
                 .as("planted violations are test classes and must not be imported here").isFalse();
     }
