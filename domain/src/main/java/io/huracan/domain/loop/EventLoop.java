@@ -106,7 +106,7 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
     }
 
     @Override
-    public void accept(Object key, Object event, long enqueuedNanos) {
+    public boolean accept(Object key, Object event, long enqueuedNanos) {
         if (firstOfBatch) {
             batchFirstEnqueuedNanos = enqueuedNanos;
             firstOfBatch = false;
@@ -114,11 +114,12 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
         CoinSlot slot = (CoinSlot) key;
         if (slot.owner != this) {
             forward(slot, event, enqueuedNanos);
-            return;
+            return true;
         }
         currentCoin = slot.coin;
         handler.onEvent(slot.coin, slot.state, event);
         processedCount++;
+        return !abort;
     }
 
     /** Never expected (a handover waits for producers to leave), but a coin's state must never see two threads. */
@@ -238,7 +239,10 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
 
     /** Counts the events left in the ring per coin; only once the loop thread has ended. */
     void countLeftovers(Map<Coin, Long> byCoin) {
-        ring.drain((key, event, stamp) -> byCoin.merge(((CoinSlot) key).coin, 1L, Long::sum), Integer.MAX_VALUE);
+        ring.drain((key, event, stamp) -> {
+            byCoin.merge(((CoinSlot) key).coin, 1L, Long::sum);
+            return true;
+        }, Integer.MAX_VALUE);
     }
 
     LoopHealth health(long nowNanos, long stallThresholdNanos) {

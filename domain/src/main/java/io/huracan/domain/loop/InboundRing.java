@@ -29,10 +29,10 @@ public final class InboundRing {
         }
     }
 
-    /** Receives the entries the consumer takes. */
+    /** Receives the entries the consumer takes; returns false to end the drain after this entry. */
     @FunctionalInterface
     public interface Consumer {
-        void accept(Object key, Object event, long enqueuedNanos);
+        boolean accept(Object key, Object event, long enqueuedNanos);
     }
 
     private final int capacity;
@@ -86,8 +86,13 @@ public final class InboundRing {
         }
         int slot = (int) sequence & mask;
         long previous = sequence - capacity + 1;
-        while ((long) SEQUENCE.getAcquire(sequences, slot) != previous) {
-            Thread.onSpinWait(); // another producer is still writing the previous lap of this slot
+        for (int spins = 0; (long) SEQUENCE.getAcquire(sequences, slot) != previous; spins++) {
+            // another producer is still writing the previous lap of this slot; it may have been descheduled
+            if (spins < 64) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
         SEQUENCE.setOpaque(sequences, slot, WRITING);
         VarHandle.storeStoreFence();
@@ -118,8 +123,10 @@ public final class InboundRing {
                         countDropped(1); // a producer lapping us raced with the clearing of this slot
                         continue;
                     }
-                    consumer.accept(key, event, stamp);
                     taken++;
+                    if (!consumer.accept(key, event, stamp)) {
+                        break;
+                    }
                     continue;
                 }
             }
