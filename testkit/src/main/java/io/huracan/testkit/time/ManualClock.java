@@ -2,48 +2,58 @@ package io.huracan.testkit.time;
 
 import io.huracan.ports.time.EngineClock;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock that moves only when told: tests and backtests set or advance it. Both readings move together when
- * advanced; {@link #setEpochMicros} and {@link #setMonotonicNanos} set one without the other.
+ * A clock that moves only when told to: tests and backtests set or advance it. {@link #advance} moves both
+ * readings; {@link #setEpochMicros} moves the wall clock alone (it may step back, as a real one can), while the
+ * monotonic reading never goes back. Thread-safe, so loop threads may read it while a test advances it.
  */
 public final class ManualClock implements EngineClock {
-    private volatile long epochMicros;
-    private volatile long monotonicNanos;
+    private final AtomicLong epochMicros;
+    private final AtomicLong monotonicNanos = new AtomicLong();
 
-    public ManualClock(long epochMicros) {
-        this.epochMicros = epochMicros;
+    public ManualClock(long startEpochMicros) {
+        this.epochMicros = new AtomicLong(startEpochMicros);
+    }
+
+    public static ManualClock at(Instant start) {
+        return new ManualClock(Math.multiplyExact(start.getEpochSecond(), 1_000_000L) + start.getNano() / 1_000);
     }
 
     @Override
     public long epochMicros() {
-        return epochMicros;
+        return epochMicros.get();
     }
 
     @Override
     public long monotonicNanos() {
-        return monotonicNanos;
+        return monotonicNanos.get();
     }
 
-    public synchronized void setEpochMicros(long epochMicros) {
-        this.epochMicros = epochMicros;
-    }
-
-    public synchronized void setMonotonicNanos(long monotonicNanos) {
-        this.monotonicNanos = monotonicNanos;
-    }
-
-    /** Moves both readings forward by {@code amount}; a negative amount is refused. */
-    public synchronized void advance(long amount, TimeUnit unit) {
-        if (amount < 0) {
-            throw new IllegalArgumentException("advance by " + amount + " " + unit + " is invalid; allowed: >= 0");
+    /** Moves both readings forward; a negative duration is refused. */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("advance by " + duration + " is invalid; allowed: a duration >= 0");
         }
-        epochMicros += unit.toMicros(amount);
-        monotonicNanos += unit.toNanos(amount);
+        long nanos = duration.toNanos();
+        monotonicNanos.addAndGet(nanos);
+        epochMicros.addAndGet(nanos / 1_000);
+    }
+
+    public void advance(long amount, TimeUnit unit) {
+        advance(Duration.ofNanos(unit.toNanos(amount)));
     }
 
     public void advanceMicros(long micros) {
-        advance(micros, TimeUnit.MICROSECONDS);
+        advance(Duration.ofNanos(Math.multiplyExact(micros, 1_000L)));
+    }
+
+    /** Sets the wall clock only; the monotonic reading is unchanged. */
+    public void setEpochMicros(long micros) {
+        epochMicros.set(micros);
     }
 }
