@@ -3,7 +3,7 @@ package io.huracan.bootstrap.cli;
 import com.google.inject.Guice;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.bootstrap.config.EngineConfig;
-import io.huracan.bootstrap.registry.RegistryAdapterSelection;
+import io.huracan.bootstrap.wiring.AdapterSelection;
 import io.huracan.domain.registry.ModelRegistry;
 import io.huracan.ports.market.Regime;
 import io.huracan.ports.registry.ModelKey;
@@ -54,7 +54,7 @@ final class RegistryCommand implements Runnable {
         @Override
         public final Integer call() {
             EngineConfig engine = config.load();
-            ModelStore store = Guice.createInjector(RegistryAdapterSelection.module(engine.registry(), System.getenv()))
+            ModelStore store = Guice.createInjector(AdapterSelection.registry(engine.registry(), System.getenv()))
                     .getInstance(ModelStore.class);
             try {
                 return run(engine, store, new ModelOutput(spec.commandLine().getOut(), json));

@@ -1,0 +1,108 @@
+package io.huracan.bootstrap.wiring;
+
+import com.google.inject.Module;
+import io.huracan.adapter.file.FileModelStoreConfig;
+import io.huracan.adapter.file.FileModelStoreModule;
+import io.huracan.adapter.memory.InMemoryMessageBusModule;
+import io.huracan.adapter.paper.MarketSimulatorConfig;
+import io.huracan.adapter.paper.MarketSimulatorModule;
+import io.huracan.adapter.paper.PaperExchangeConfig;
+import io.huracan.adapter.paper.PaperExchangeModule;
+import io.huracan.adapter.postgres.PostgresModelStoreConfig;
+import io.huracan.adapter.postgres.PostgresModelStoreModule;
+import io.huracan.bootstrap.config.ConfigException;
+import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.config.ExchangesSection;
+import io.huracan.bootstrap.config.MessageBusSection;
+import io.huracan.bootstrap.config.PaperExchangeSection;
+import io.huracan.bootstrap.config.RegistrySection;
+import io.huracan.bootstrap.config.VenueSection;
+import io.huracan.domain.cost.FeeSchedule;
+import io.huracan.ports.config.Secret;
+import io.huracan.ports.exchange.FeeTier;
+import io.huracan.ports.market.ExchangeId;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one switch over config (DESIGN.md section 2): turns {@code engine.message_bus.adapter},
+ * {@code engine.registry.adapter} and {@code engine.exchanges} into the Guice modules of the chosen adapters,
+ * each given its own config record.
+ */
+public final class AdapterSelection {
+    private AdapterSelection() {
+    }
+
+    public static List<Module> modules(EngineConfig config, Map<String, String> environment) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(bus(config.messageBus()));
+        modules.add(registry(config.registry(), environment));
+        modules.addAll(exchanges(config));
+        return modules;
+    }
+
+    static Module bus(MessageBusSection bus) {
+        return switch (bus.adapter()) {
+            case MEMORY -> new InMemoryMessageBusModule(bus.limits());
+            case REDIS -> throw new ConfigException("engine.message_bus.adapter: redis is not available in this build; "
+                    + "allowed: memory");
+        };
+    }
+
+    public static Module registry(RegistrySection registry, Map<String, String> environment) {
+        return switch (registry.adapter()) {
+            case FILE -> new FileModelStoreModule(new FileModelStoreConfig(Path.of(registry.path())));
+            case POSTGRES -> new PostgresModelStoreModule(new PostgresModelStoreConfig(registry.jdbcUrl(),
+                    registry.user(), resolve("engine.registry.password", registry.password(), environment),
+                    PostgresModelStoreConfig.DEFAULT_SCHEMA));
+        };
+    }
+
+    static List<Module> exchanges(EngineConfig config) {
+        ExchangesSection exchanges = config.exchanges();
+        refuseLive("binance", exchanges.binance());
+        refuseLive("okx", exchanges.okx());
+        refuseLive("bybit", exchanges.bybit());
+        if (!exchanges.paper().enabled()) {
+            throw new ConfigException("engine.exchanges: no exchange is enabled; enable paper (the simulated venues)");
+        }
+        PaperExchangeConfig paper = paperConfig(exchanges.paper(), config.costModel().fees());
+        return List.of(new MarketSimulatorModule(paper.market()), new PaperExchangeModule(paper));
+    }
+
+    /** The paper venues charge the fees the cost model expects: maker and taker bps with the discount applied. */
+    static PaperExchangeConfig paperConfig(PaperExchangeSection section, Map<String, FeeSchedule> fees) {
+        var tiers = new EnumMap<ExchangeId, FeeTier>(ExchangeId.class);
+        fees.forEach((exchange, schedule) -> tiers.put(ExchangeId.fromKey(exchange), new FeeTier(schedule.tier(),
+                schedule.makerBps() * (1 - schedule.discount()), schedule.takerBps() * (1 - schedule.discount()))));
+        var market = new MarketSimulatorConfig(section.seed(), section.market(), section.updateInterval(),
+                section.fundingInterval(), section.fundingPublishInterval(), section.meanRegimeDuration(),
+                section.volatilityScale(), BigDecimal.valueOf(section.minNotional()));
+        return new PaperExchangeConfig(BigDecimal.valueOf(section.startingBalance()), section.latency(),
+                section.leverage(), section.depthLevels(), tiers, market);
+    }
+
+    private static void refuseLive(String name, VenueSection venue) {
+        if (venue.enabled()) {
+            throw new ConfigException("engine.exchanges." + name + ".enabled: true is not available in this build; "
+                    + "allowed: false (live venues need the XChange adapter)");
+        }
+    }
+
+    /** Resolves a secret reference from the environment; a reference to an unset variable stops the start. */
+    static String resolve(String key, Secret secret, Map<String, String> environment) {
+        if (!secret.isConfigured()) {
+            return "";
+        }
+        String value = environment.get(secret.environmentVariable());
+        if (value == null) {
+            throw new ConfigException(key + ": " + secret.reference() + " is not set in the environment");
+        }
+        return value;
+    }
+}
