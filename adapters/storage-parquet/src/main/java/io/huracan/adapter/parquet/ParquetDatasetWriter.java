@@ -19,7 +19,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Buffers rows per coin and UTC day in column batches and publishes each batch as one file on the store's pool,
  * so the producer keeps going while files are encoded. A coin's earlier days are flushed as soon as a row of a
- * later day arrives (the roll at midnight); when all buffers together reach the limit the largest is flushed.
+ * day later than any seen before arrives (the roll at midnight; late rows for an earlier day stay buffered until
+ * the next roll, so out-of-order input does not splinter into tiny files); when all buffers together reach the
+ * limit the largest is flushed.
  * At most {@code flushSlots} files are encoded at once, after which {@link #write} waits (backpressure).
  */
 final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
@@ -29,6 +31,7 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
         final Coin coin;
         final TreeMap<LocalDate, ColumnBatch> days = new TreeMap<>();
         LocalDate currentDay;
+        LocalDate latestDay;
         long currentStart;
         long currentEnd;
         ColumnBatch current;
@@ -81,8 +84,11 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
         CoinBuffers buffers = coins.computeIfAbsent(coin, CoinBuffers::new);
         LocalDate day = Layout.dayOf(time);
         if (!day.equals(buffers.currentDay)) {
-            if (buffers.currentDay != null && day.isAfter(buffers.currentDay)) {
-                rollBefore(buffers, day);
+            if (buffers.latestDay == null || day.isAfter(buffers.latestDay)) {
+                if (buffers.latestDay != null) {
+                    rollBefore(buffers, day);
+                }
+                buffers.latestDay = day;
             }
             buffers.currentDay = day;
             buffers.currentStart = Layout.startMicros(day);
