@@ -1,0 +1,211 @@
+package io.huracan.adapter.parquet;
+
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.storage.Dataset;
+import io.huracan.ports.storage.DatasetWriter;
+import io.huracan.ports.storage.StorageException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Buffers rows per coin and UTC day in column batches and publishes each batch as one file on the store's pool,
+ * so the producer keeps going while files are encoded. A coin's earlier days are flushed as soon as a row of a
+ * day later than any seen before arrives (the roll at midnight; late rows for an earlier day stay buffered until
+ * the next roll, so out-of-order input does not splinter into tiny files); when all buffers together reach the
+ * limit the largest is flushed.
+ * At most {@code flushSlots} files are encoded at once, after which {@link #write} waits (backpressure).
+ */
+final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
+
+    /** One coin's buffers: the current day's batch, plus earlier days still buffered. */
+    private static final class CoinBuffers {
+        final Coin coin;
+        final TreeMap<LocalDate, ColumnBatch> days = new TreeMap<>();
+        LocalDate currentDay;
+        LocalDate latestDay;
+        long currentStart;
+        long currentEnd;
+        ColumnBatch current;
+
+        CoinBuffers(Coin coin) {
+            this.coin = coin;
+        }
+    }
+
+    private final Dataset<T> dataset;
+    private final RowCodec<T> codec;
+    private final PartitionPublisher publisher;
+    private final int bufferLimit;
+    private final Semaphore flushSlots;
+    private final Map<Coin, CoinBuffers> coins = new HashMap<>();
+    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private CoinBuffers last;
+    private long buffered;
+    private long written;
+    private boolean closed;
+
+    ParquetDatasetWriter(Dataset<T> dataset, PartitionPublisher publisher, int bufferLimit, int flushSlots) {
+        this.dataset = dataset;
+        this.codec = RowCodecs.of(dataset);
+        this.publisher = publisher;
+        this.bufferLimit = bufferLimit;
+        this.flushSlots = new Semaphore(flushSlots);
+    }
+
+    @Override
+    public void write(T row) {
+        if (closed) {
+            throw new IllegalStateException("writer of " + dataset + " is closed");
+        }
+        long time = dataset.timestampMicros(row);
+        CoinBuffers buffers = last;
+        if (buffers == null || time < buffers.currentStart || time >= buffers.currentEnd
+                || !buffers.coin.equals(dataset.coinOf(row))) {
+            buffers = switchTo(dataset.coinOf(row), time);
+        }
+        ColumnBatch batch = buffers.current;
+        codec.put(row, batch, batch.appendRow());
+        written++;
+        if (++buffered >= bufferLimit) {
+            flushLargest();
+        }
+    }
+
+    private CoinBuffers switchTo(Coin coin, long time) {
+        CoinBuffers buffers = coins.computeIfAbsent(coin, CoinBuffers::new);
+        LocalDate day = Layout.dayOf(time);
+        if (!day.equals(buffers.currentDay)) {
+            if (buffers.latestDay == null || day.isAfter(buffers.latestDay)) {
+                if (buffers.latestDay != null) {
+                    rollBefore(buffers, day);
+                }
+                buffers.latestDay = day;
+            }
+            buffers.currentDay = day;
+            buffers.currentStart = Layout.startMicros(day);
+            buffers.currentEnd = buffers.currentStart + Layout.MICROS_PER_DAY;
+            buffers.current = buffers.days.computeIfAbsent(day, d -> new ColumnBatch(codec.columns(), 1024));
+        }
+        last = buffers;
+        return buffers;
+    }
+
+    /** A row of a later day arrived: the coin's earlier days are complete. */
+    private void rollBefore(CoinBuffers buffers, LocalDate day) {
+        Iterator<Map.Entry<LocalDate, ColumnBatch>> earlier = buffers.days.headMap(day, false).entrySet().iterator();
+        while (earlier.hasNext()) {
+            Map.Entry<LocalDate, ColumnBatch> entry = earlier.next();
+            earlier.remove();
+            publish(buffers.coin, entry.getKey(), entry.getValue());
+        }
+    }
+
+    private void flushLargest() {
+        CoinBuffers largestCoin = null;
+        LocalDate largestDay = null;
+        int largestSize = -1;
+        for (CoinBuffers buffers : coins.values()) {
+            for (Map.Entry<LocalDate, ColumnBatch> entry : buffers.days.entrySet()) {
+                if (entry.getValue().size() > largestSize) {
+                    largestCoin = buffers;
+                    largestDay = entry.getKey();
+                    largestSize = entry.getValue().size();
+                }
+            }
+        }
+        if (largestCoin != null) {
+            detach(largestCoin, largestDay);
+        }
+    }
+
+    private void detach(CoinBuffers buffers, LocalDate day) {
+        ColumnBatch batch = buffers.days.remove(day);
+        if (day.equals(buffers.currentDay)) {
+            buffers.currentDay = null;
+            buffers.current = null;
+            buffers.currentStart = Long.MAX_VALUE;
+            buffers.currentEnd = Long.MIN_VALUE;
+        }
+        publish(buffers.coin, day, batch);
+    }
+
+    private void publish(Coin coin, LocalDate day, ColumnBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        buffered -= batch.size();
+        rethrowFailures();
+        flushSlots.acquireUninterruptibly();
+        pending.add(publisher.publishAsync(codec, coin, day, batch).whenComplete((ok, error) -> flushSlots.release()));
+    }
+
+    @Override
+    public void flush() {
+        for (CoinBuffers buffers : coins.values()) {
+            for (LocalDate day : new ArrayList<>(buffers.days.keySet())) {
+                detach(buffers, day);
+            }
+        }
+        awaitPending();
+    }
+
+    private void awaitPending() {
+        try {
+            for (CompletableFuture<Void> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while writing " + dataset, e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } finally {
+            pending.clear();
+        }
+    }
+
+    private void rethrowFailures() {
+        pending.removeIf(future -> {
+            if (!future.isDone()) {
+                return false;
+            }
+            if (future.isCompletedExceptionally()) {
+                try {
+                    future.join();
+                } catch (RuntimeException e) {
+                    throw unwrap(e.getCause());
+                }
+            }
+            return true;
+        });
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        return error instanceof RuntimeException runtime ? runtime : new StorageException(String.valueOf(error), error);
+    }
+
+    @Override
+    public long rowsWritten() {
+        return written;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            try {
+                flush();
+            } finally {
+                closed = true;
+            }
+        }
+    }
+}
