@@ -22,8 +22,8 @@ import java.util.Optional;
  * release the reservation; prices mark positions to market and drive the drawdown breakers.
  *
  * <p>Rules, in order: a malformed or unlisted intent is rejected; a reduce-only intent that shrinks a position
- * passes whatever else holds (capped at the unclaimed position); then fail closed on a missing or stale price;
- * kill switch, global breaker, coin breaker; open-trade count (hard limit, and the rank policy above the soft
+ * passes whatever else holds (capped at the unclaimed position); then kill switch, global breaker, coin breaker;
+ * fail closed on a missing or stale price; open-trade count (hard limit, and the rank policy above the soft
  * count); then the exposure limits per coin, sector, exchange, global gross and global net, each with the soft
  * throttle.
  *
@@ -136,14 +136,6 @@ public final class RiskController {
     private void checkOpening(CoinBook book, int exchange, int sign, double quantity, double price, double edgeBps,
                               long now, RiskVerdict out) {
         LimitTable limits = table;
-        if (!book.hasMark) {
-            out.reject(RiskReason.NO_PRICE, RiskScope.Kind.COIN, book.coin, 0);
-            return;
-        }
-        if (now - book.markMicros > limits.staleMicros) {
-            out.reject(RiskReason.STALE_PRICE, RiskScope.Kind.COIN, book.coin, 0);
-            return;
-        }
         if (killSwitch) {
             out.reject(RiskReason.KILL_SWITCH, RiskScope.Kind.GLOBAL, 0, 0);
             return;
@@ -154,6 +146,14 @@ public final class RiskController {
         }
         if (book.breaker.isTripped(now)) {
             out.reject(RiskReason.COIN_BREAKER, RiskScope.Kind.COIN, book.coin, 0);
+            return;
+        }
+        if (!book.hasMark) {
+            out.reject(RiskReason.NO_PRICE, RiskScope.Kind.COIN, book.coin, 0);
+            return;
+        }
+        if (now - book.markMicros > limits.staleMicros) {
+            out.reject(RiskReason.STALE_PRICE, RiskScope.Kind.COIN, book.coin, 0);
             return;
         }
         boolean newTrade = !book.isActive(exchange);
