@@ -124,7 +124,11 @@ public final class RiskController {
             return;
         }
         double approved = Math.min(quantity, unclaimed);
-        long handle = book.reservations.open(exchange, sign, true, approved, price, 0, 0);
+        // Closing part of a position removes its offset from the other net side (pending orders there may have
+        // counted on it): reserve that offset now, unconditionally, because reduce-only always passes.
+        long offset = ExposureLedger.units(approved * book.averageEntry(exchange));
+        ledger.add(ledger.netSlot(sign), offset);
+        long handle = book.reservations.open(exchange, sign, true, approved, price, 0, offset);
         book.pendingReduce[exchange] += approved;
         if (approved < quantity) {
             out.reduce(handle, approved, RiskReason.NOTHING_TO_REDUCE, RiskScope.Kind.COIN, book.coin, 1);
