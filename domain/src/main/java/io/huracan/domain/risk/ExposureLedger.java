@@ -78,14 +78,15 @@ final class ExposureLedger {
     }
 
     /**
-     * Reserves {@code delta} only if, against the counter's value at the moment of the swap, it is within both the
-     * hard limit and the soft-throttle allowance for {@code requested}; false (and no change) otherwise.
+     * Reserves {@code delta} only if, against the counter's value at the moment of the swap, it is within the hard
+     * limit exactly and within the soft-throttle allowance for {@code requested} (give or take one unit, the
+     * rounding of the allowance); false (and no change) otherwise.
      */
     boolean tryReserve(int slot, long delta, double requested, long limit, double softRatio) {
         int index = slot << PAD_SHIFT;
         while (true) {
             long used = cells.get(index);
-            if (used + delta > limit || delta > Math.ceil(SoftThrottle.allowed(requested, used, limit, softRatio))) {
+            if (used + delta > limit || delta > SoftThrottle.allowed(requested, used, limit, softRatio) + 1) {
                 return false;
             }
             if (cells.compareAndSet(index, used, used + delta)) {

@@ -171,27 +171,25 @@ public final class RiskController {
         double requestedGross = quantity * grossPerUnit;
         double requestedNet = quantity * netPerUnit;
 
+        int contended = NET_SCOPE;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (newTrade && rejectByTradeCount(limits, edgeBucket, out)) {
                 return;
             }
-            // the most every scope allows, in gross units
-            double allowed = requestedGross;
+            // the smallest fraction of the order any scope allows
+            double fraction = 1;
             int binding = -1;
             for (int k = 0; k < SCOPES; k++) {
-                int slot = slot(k, book, exchange, sign);
-                double scopeAllowed = SoftThrottle.allowed(requested(k, requestedGross, requestedNet),
-                        ledger.get(slot), limit(limits, k), limits.softRatio);
-                if (k == NET_SCOPE) {
-                    scopeAllowed = scopeAllowed * grossPerUnit / netPerUnit;
-                }
-                if (scopeAllowed < allowed) {
-                    allowed = scopeAllowed;
+                double requested = requested(k, requestedGross, requestedNet);
+                double scopeAllowed = SoftThrottle.allowed(requested, ledger.get(slot(k, book, exchange, sign)),
+                        limit(limits, k), limits.softRatio);
+                if (scopeAllowed < requested && scopeAllowed / requested < fraction) {
+                    fraction = scopeAllowed / requested;
                     binding = k;
                 }
             }
             boolean reduced = binding >= 0;
-            long gross = reduced ? (long) Math.floor(allowed) : Math.round(requestedGross);
+            long gross = reduced ? (long) Math.floor(requestedGross * fraction) : Math.round(requestedGross);
             if (!reduced && gross <= 0) {
                 out.reject(RiskReason.INVALID_INTENT, RiskScope.Kind.COIN, book.coin, 0);
                 return;
@@ -202,9 +200,10 @@ public final class RiskController {
                         (double) ledger.get(slot) / limit(limits, binding));
                 return;
             }
-            long net = netPrice == price ? gross : (long) Math.ceil(gross * netPerUnit / grossPerUnit);
-            int failed = reserveScopes(limits, book, exchange, sign, gross, net, requestedGross, requestedNet);
-            if (failed >= 0) {
+            long net = netPrice == price ? gross
+                    : reduced ? (long) Math.ceil(gross * netPerUnit / grossPerUnit) : Math.round(requestedNet);
+            contended = reserveScopes(limits, book, exchange, sign, gross, net, requestedGross, requestedNet);
+            if (contended >= 0) {
                 continue;
             }
             if (newTrade && !ledger.tryAdd(ledger.tradesSlot(), 1, limits.trades.maxConcurrentTrades())) {
@@ -237,9 +236,9 @@ public final class RiskController {
             }
             return;
         }
-        // only under extreme contention: fail closed rather than spin
-        out.reject(RiskReason.GLOBAL_GROSS_LIMIT, RiskScope.Kind.GLOBAL, 0,
-                (double) ledger.get(ledger.globalGrossSlot()) / limits.globalGrossUnits);
+        // only under extreme contention: fail closed on the scope that kept changing rather than spin
+        out.reject(SCOPE_REASON[contended], SCOPE_KIND[contended], scopeIndex(contended, book, exchange),
+                (double) ledger.get(slot(contended, book, exchange, sign)) / limit(limits, contended));
     }
 
     private boolean rejectByTradeCount(LimitTable limits, int edgeBucket, RiskVerdict out) {

@@ -383,4 +383,20 @@ class RiskControllerExamplesTest {
         risk.check(0, BINANCE.ordinal(), Side.BUY, -1, 100, false, 5, verdict);
         assertThat(verdict.reason()).isEqualTo(RiskReason.INVALID_INTENT);
     }
+
+    @Test
+    void anOrderAgainstAPositionIsNotCutByRoundingOfTheAverageEntry() {
+        // regression: an average entry a hair above the price (booked cost is rounded to 1e-6) once made the net
+        // side look binding, so such orders came back Reduced or were rejected after retries
+        var risk = controller(RiskFixtures.wide());
+        for (int i = 1; i <= 60; i++) {
+            double price = 1 + i * 0.37;
+            risk.onPrice(0, price);
+            risk.onFill(reservation(risk.check(buy(BTC, BINANCE, 3, price))), 3, price, 0);
+            var decision = risk.check(sell(BTC, BINANCE, 7.3, price));
+            assertThat(decision).as("at %s", price).isEqualTo(new Approved(reservation(decision), 7.3));
+            risk.onCancel(reservation(decision));
+        }
+        assertThat(risk.audit()).isEmpty();
+    }
 }
