@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Over random interleavings of intents, partial and whole fills, cancels and price moves: reserved plus filled
  * exposure never exceeds any limit, the ledger always equals what the books and reservations add up to, and
- * releasing everything returns every utilisation to zero. Runs that include reduce-only orders check every limit
- * but global net, which reduce-only orders may pass by rule (docs/risk.md).
+ * releasing everything returns every utilisation to zero. The global net limit is checked strictly in runs
+ * without reduce-only orders and without price moves: reduce-only orders may pass it by rule, and an average entry
+ * that drifts between an order's check and its closing fill can move it slightly (both in docs/risk.md); every
+ * other limit is checked in every run.
  */
 class RiskControllerPropertiesTest {
 
@@ -43,7 +45,7 @@ class RiskControllerPropertiesTest {
     @Property(tries = 300)
     void noLimitIsEverExceededAndReleasingEverythingReturnsToZero(
             @ForAll @Size(min = 1, max = 120) List<@From("steps") Step> steps,
-            @ForAll("ratios") double softRatio, @ForAll boolean withReduceOnly) {
+            @ForAll("ratios") double softRatio, @ForAll boolean withReduceOnly, @ForAll boolean withPriceMoves) {
         var clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
         var risk = new RiskController(RiskFixtures.fourCoins(),
                 RiskFixtures.limits(softRatio, 5_000, 8_000, 10_000, 15_000, 6_000), new TradeLimits(6, 3),
@@ -61,12 +63,16 @@ class RiskControllerPropertiesTest {
                 case 5, 6 -> driver.fill(step.coin() * 7 + step.exchange(), step.fraction());
                 case 7 -> driver.cancel(step.coin() + step.exchange());
                 default -> {
+                    if (!withPriceMoves) {
+                        continue;
+                    }
                     prices[step.coin()] = prices[step.coin()] * (1 + step.move());
                     risk.onPrice(step.coin(), prices[step.coin()]);
                 }
             }
             clock.advance(Duration.ofMillis(100));
-            assertThat(LedgerInvariants.breaches(risk, !withReduceOnly)).as("after %s", step).isEmpty();
+            boolean netIsStrict = !withReduceOnly && !withPriceMoves;
+            assertThat(LedgerInvariants.breaches(risk, netIsStrict)).as("after %s", step).isEmpty();
             assertThat(risk.audit()).as("after %s", step).isEmpty();
         }
         driver.cancelAll();
