@@ -26,7 +26,7 @@ class RiskControllerConcurrencyTest {
 
     @Test
     void eightLoopsTogetherNeverPassALimitAndTheReservationsAddUpToTheBooks() throws Exception {
-        var clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
+        var clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z").toEpochMilli() * 1000);
         var risk = new RiskController(RiskFixtures.coins(COINS, 4),
                 RiskFixtures.limits(0.8, 20_000, 90_000, 120_000, 200_000, 60_000), new TradeLimits(90, 30),
                 10_000_000, clock, RiskListener.NONE);

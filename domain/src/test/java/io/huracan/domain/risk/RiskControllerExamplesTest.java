@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import static io.huracan.ports.market.ExchangeId.BINANCE;
 import static io.huracan.ports.market.ExchangeId.OKX;
@@ -29,7 +30,7 @@ class RiskControllerExamplesTest {
     private static final Coin UNI = Coin.of("UNI");
     private static final Coin AAVE = Coin.of("AAVE");
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T10:00:00Z").toEpochMilli() * 1000);
     private final RiskFixtures.Events events = new RiskFixtures.Events();
     private final RiskUniverse universe = RiskFixtures.fourCoins();
 
@@ -185,9 +186,9 @@ class RiskControllerExamplesTest {
         var risk = new RiskController(universe, RiskFixtures.wide(), new TradeLimits(500, 100), 100_000, clock, events);
         assertThat(((Rejected) risk.check(buy(BTC, BINANCE, 1, 100))).reason()).isEqualTo(RiskReason.NO_PRICE);
         risk.onPrice(0, 100);
-        clock.advance(Duration.ofSeconds(5));
+        clock.advance(5, TimeUnit.SECONDS);
         assertThat(risk.check(buy(BTC, BINANCE, 1, 100))).isInstanceOf(Approved.class); // exactly 5 s: not stale
-        clock.advance(Duration.ofMillis(1));
+        clock.advance(1, TimeUnit.MILLISECONDS);
         assertThat(((Rejected) risk.check(buy(BTC, BINANCE, 1, 100))).reason()).isEqualTo(RiskReason.STALE_PRICE);
     }
 
@@ -255,7 +256,7 @@ class RiskControllerExamplesTest {
         var risk = controller(RiskFixtures.wide());
         risk.onFill(reservation(risk.check(buy(BTC, BINANCE, 5, 100))), 5, 100, 0);
         risk.engageKillSwitch();
-        clock.advance(Duration.ofMinutes(1)); // the price is stale now too
+        clock.advance(1, TimeUnit.MINUTES); // the price is stale now too
         assertThat(((Rejected) risk.check(buy(ETH, BINANCE, 1, 100))).reason()).isEqualTo(RiskReason.KILL_SWITCH);
         var first = risk.check(new OrderIntent(BTC, BINANCE, Side.SELL, 3, 100, true, 0));
         assertThat(first).isInstanceOf(Approved.class);
@@ -283,7 +284,7 @@ class RiskControllerExamplesTest {
                 new OrderIntent(UNI, OKX, Side.BUY, 7, 100, true, 0));
         assertThat(events.plans).containsExactly(plan);
         assertThat(events.last().type()).isEqualTo(RiskEventType.KILL_SWITCH_ENGAGED);
-        clock.advance(Duration.ofDays(2));
+        clock.advance(2, TimeUnit.DAYS);
         risk.onPrice(1, 100);
         assertThat(((Rejected) risk.check(buy(ETH, OKX, 1, 100))).reason()).isEqualTo(RiskReason.KILL_SWITCH);
         risk.resetKillSwitch();
@@ -306,7 +307,7 @@ class RiskControllerExamplesTest {
         assertThat(tripped.utilisation()).isCloseTo(3_100.0 / 101_000 / 0.03, within(1e-9));
         assertThat(((Rejected) risk.check(buy(ETH, BINANCE, 1, 100))).reason()).isEqualTo(RiskReason.GLOBAL_BREAKER);
         assertThat(risk.check(new OrderIntent(BTC, BINANCE, Side.SELL, 1, 790, true, 0))).isInstanceOf(Approved.class);
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(15, TimeUnit.MINUTES);
         risk.onPrice(0, 790);
         assertThat(events.last().reason()).isEqualTo(RiskReason.COOL_DOWN_ENDED);
         assertThat(risk.check(buy(BTC, BINANCE, 1, 790))).isInstanceOf(Approved.class);
