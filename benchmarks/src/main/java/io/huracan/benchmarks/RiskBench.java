@@ -59,6 +59,7 @@ public final class RiskBench implements Runnable {
         Run multi = measure(fixture, threads, seconds, mixed);
         new BenchReport("risk", single.opsPerSecond)
                 .latency(single.latency)
+                .put("check_mean_ns", Math.round(single.latency.getMean()))
                 .put("mix", mix)
                 .put("coins", RiskBenchFixture.COINS)
                 .put("sectors", RiskBenchFixture.SECTORS)
