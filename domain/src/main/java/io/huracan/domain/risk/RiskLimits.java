@@ -3,6 +3,7 @@ package io.huracan.domain.risk;
 import java.time.Duration;
 
 import static io.huracan.ports.config.ConfigChecks.inHalfOpenRange;
+import static io.huracan.ports.config.ConfigChecks.nonNegative;
 import static io.huracan.ports.config.ConfigChecks.positive;
 import static io.huracan.ports.config.ConfigChecks.required;
 
@@ -14,13 +15,15 @@ import static io.huracan.ports.config.ConfigChecks.required;
  * @param drawdown              drawdown breakers per coin and global
  * @param coolDown              how long a tripped breaker keeps its scope reduce-only
  * @param stalePriceThreshold   a price older than this fails the check closed
+ * @param minOrderNotional      a throttled order cut below this quote notional is rejected instead of reduced
  */
 public record RiskLimits(
         double softThrottleRatio,
         ExposureLimits limits,
         DrawdownBreakers drawdown,
         Duration coolDown,
-        Duration stalePriceThreshold) {
+        Duration stalePriceThreshold,
+        double minOrderNotional) {
 
     public RiskLimits {
         inHalfOpenRange("soft_throttle_ratio", softThrottleRatio, 0, 1);
@@ -28,5 +31,6 @@ public record RiskLimits(
         required("drawdown", drawdown);
         positive("cool_down", coolDown);
         positive("stale_price_threshold", stalePriceThreshold);
+        nonNegative("min_order_notional", minOrderNotional);
     }
 }
