@@ -75,7 +75,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsAnUnknownKeyNamingWhatIsAllowed() throws IOException {
         assertRejected("engine:\n  risk:\n    soft_throtle_ratio: 0.5\n",
-                "engine.risk.soft_throtle_ratio: unknown key; allowed here: cool_down, drawdown, limits, "
+                "engine.risk.soft_throtle_ratio: unknown key; allowed here: cool_down, drawdown, limits, min_order_notional, "
                         + "soft_throttle_ratio, stale_price_threshold");
     }
 
