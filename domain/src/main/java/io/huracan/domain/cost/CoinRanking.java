@@ -24,6 +24,8 @@ public final class CoinRanking {
     private final CostBreakdown scratch = new CostBreakdown();
     private final CostBreakdown[] best;
     private final int[] order;
+    private final double[] primaryKey;
+    private final double[] secondaryKey;
     private final long[] skipped = new long[REASONS.length];
     private int ranked;
 
@@ -49,6 +51,8 @@ public final class CoinRanking {
             best[c] = new CostBreakdown();
         }
         order = new int[coins];
+        primaryKey = new double[coins];
+        secondaryKey = new double[coins];
     }
 
     /** Re-ranks every coin with a signal at {@code nowMicros}; returns how many coins are tradeable. */
@@ -59,22 +63,29 @@ public final class CoinRanking {
         }
         Arrays.fill(skipped, 0);
         ranked = 0;
+        // venue-major, so that per-slot state is read in memory order
+        for (int v = 0; v < venues.length; v++) {
+            for (int coin = 0; coin < best.length; coin++) {
+                if (!signals.has(coin)) {
+                    continue;
+                }
+                CostBreakdown into = v == 0 ? best[coin] : scratch;
+                model.evaluate(venues[v], coin, kinds[v], signals.side(coin), signals.quantity(coin),
+                        signals.edgeBps(coin), signals.horizonMicros(coin), signals.maker(coin), nowMicros, into);
+                if (v > 0 && beats(scratch, best[coin])) {
+                    best[coin].copyFrom(scratch);
+                }
+            }
+        }
         for (int coin = 0; coin < best.length; coin++) {
             if (!signals.has(coin)) {
                 continue;
             }
             CostBreakdown winner = best[coin];
-            boolean found = false;
-            for (int v = 0; v < venues.length; v++) {
-                model.evaluate(venues[v], coin, kinds[v], signals.side(coin), signals.quantity(coin),
-                        signals.edgeBps(coin), signals.horizonMicros(coin), signals.maker(coin), nowMicros, scratch);
-                if (!found || beats(scratch, winner)) {
-                    winner.copyFrom(scratch);
-                    found = true;
-                }
-            }
             if (winner.tradeable()) {
                 order[ranked++] = coin;
+                primaryKey[coin] = key == RankingKey.EDGE_AFTER_COST ? winner.edgeAfterCostBps() : winner.edgePerCost();
+                secondaryKey[coin] = key == RankingKey.EDGE_AFTER_COST ? winner.edgePerCost() : winner.edgeAfterCostBps();
             } else {
                 skipped[winner.skipReason().ordinal()]++;
             }
@@ -173,8 +184,13 @@ public final class CoinRanking {
         }
     }
 
+    /** The sort's order, the same as {@link #compare} but on keys copied into primitive arrays. */
     private boolean ranksAfter(int coinA, int coinB) {
-        return compare(best[coinA], best[coinB]) > 0;
+        int c = Double.compare(primaryKey[coinB], primaryKey[coinA]);
+        if (c == 0) {
+            c = Double.compare(secondaryKey[coinB], secondaryKey[coinA]);
+        }
+        return c > 0 || c == 0 && coinA > coinB;
     }
 
     private void swap(int i, int j) {

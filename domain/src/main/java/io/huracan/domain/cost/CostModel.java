@@ -142,8 +142,8 @@ public final class CostModel {
             if (!funding.hasRate(slot)) {
                 return skip(out, CostSkipReason.NO_FUNDING_RATE);
             }
-            out.funding(funding.expectedBps(slot, side, nowMicros, horizonMicros),
-                    funding.fundingEvents(slot, nowMicros, horizonMicros));
+            long events = funding.fundingEvents(slot, nowMicros, horizonMicros);
+            out.funding(funding.expectedBps(slot, side, events), events);
         }
         if (!maker) {
             out.spread(spreads.currentBps(slot) * 0.5, spreads.ewmaBps(slot) * 0.5);

@@ -65,6 +65,11 @@ public final class FundingTracker {
 
     /** Expected funding in bps of notional over the horizon: positive is paid, negative received. */
     public double expectedBps(int slot, Side side, long nowMicros, long horizonMicros) {
-        return side.sign() * rate[slot] * 1e4 * fundingEvents(slot, nowMicros, horizonMicros);
+        return expectedBps(slot, side, fundingEvents(slot, nowMicros, horizonMicros));
+    }
+
+    /** Expected funding in bps of notional over {@code events} funding times (from {@link #fundingEvents}). */
+    public double expectedBps(int slot, Side side, long events) {
+        return side.sign() * rate[slot] * 1e4 * events;
     }
 }

@@ -20,10 +20,9 @@ public final class SlippageEstimator {
     private final CoinIndex coins;
     private final int maxLevels;
     private final long staleAfterMicros;
-    private final double[] bidPrice;
-    private final double[] bidQuantity;
-    private final double[] askPrice;
-    private final double[] askQuantity;
+    /** Per slot, maxLevels (price, quantity) pairs back to back, so a walk reads contiguous memory. */
+    private final double[] bids;
+    private final double[] asks;
     private final int[] bidLevels;
     private final int[] askLevels;
     private final long[] depthMicros;
@@ -42,10 +41,8 @@ public final class SlippageEstimator {
         this.maxLevels = maxLevels;
         this.staleAfterMicros = staleAfter.toNanos() / 1_000;
         int slots = coins.slots();
-        bidPrice = new double[slots * maxLevels];
-        bidQuantity = new double[slots * maxLevels];
-        askPrice = new double[slots * maxLevels];
-        askQuantity = new double[slots * maxLevels];
+        bids = new double[slots * maxLevels * 2];
+        asks = new double[slots * maxLevels * 2];
         bidLevels = new int[slots];
         askLevels = new int[slots];
         depthMicros = new long[slots];
@@ -76,13 +73,14 @@ public final class SlippageEstimator {
      * Replaces the slot's depth with a snapshot (bids descending, asks ascending). Returns false and keeps the
      * previous depth when the snapshot is older than it or its levels are out of order.
      */
-    public boolean updateDepth(int exchange, int coin, long timestampMicros, List<BookLevel> bids, List<BookLevel> asks) {
+    public boolean updateDepth(int exchange, int coin, long timestampMicros, List<BookLevel> bidLevels,
+                               List<BookLevel> askLevels) {
         int slot = coins.slot(exchange, coin);
-        if (timestampMicros < depthMicros[slot] || !ordered(bids, -1) || !ordered(asks, 1)) {
+        if (timestampMicros < depthMicros[slot] || !ordered(bidLevels, -1) || !ordered(askLevels, 1)) {
             return false;
         }
-        bidLevels[slot] = copy(bids, slot, bidPrice, bidQuantity);
-        askLevels[slot] = copy(asks, slot, askPrice, askQuantity);
+        this.bidLevels[slot] = copy(bidLevels, slot, bids);
+        this.askLevels[slot] = copy(askLevels, slot, asks);
         depthMicros[slot] = timestampMicros;
         return true;
     }
@@ -95,10 +93,10 @@ public final class SlippageEstimator {
         boolean buy = side == Side.BUY;
         if (depthMicros[slot] != Long.MIN_VALUE && nowMicros - depthMicros[slot] <= staleAfterMicros
                 && bidLevels[slot] > 0 && askLevels[slot] > 0) {
-            int base = slot * maxLevels;
-            double mid = (bidPrice[base] + askPrice[base]) * 0.5;
-            return buy ? walk(askPrice, askQuantity, base, askLevels[slot], quantity, mid, 1)
-                    : walk(bidPrice, bidQuantity, base, bidLevels[slot], quantity, mid, -1);
+            int base = slot * maxLevels * 2;
+            double mid = (bids[base] + asks[base]) * 0.5;
+            return buy ? walk(asks, base, askLevels[slot], quantity, mid, 1)
+                    : walk(bids, base, bidLevels[slot], quantity, mid, -1);
         }
         if (topMicros[slot] == Long.MIN_VALUE) {
             return TOO_THIN;
@@ -107,29 +105,28 @@ public final class SlippageEstimator {
         return quantity <= available ? 0 : TOO_THIN;
     }
 
-    private static double walk(double[] prices, double[] quantities, int base, int levels, double quantity,
-                               double mid, int sign) {
+    private static double walk(double[] side, int base, int levels, double quantity, double mid, int sign) {
         double remaining = quantity;
         double paid = 0;
-        for (int i = base; i < base + levels && remaining > 0; i++) {
-            double take = Math.min(remaining, quantities[i]);
-            paid += take * prices[i];
+        for (int i = base, end = base + 2 * levels; i < end && remaining > 0; i += 2) {
+            double take = Math.min(remaining, side[i + 1]);
+            paid += take * side[i];
             remaining -= take;
         }
         if (remaining > 0) {
             return TOO_THIN;
         }
-        double averagePrice = paid / quantity;
-        return Math.max(0, sign * (averagePrice - prices[base]) / mid * 1e4);
+        // (average price - touch) / mid, with one division: (paid - touch * quantity) / (quantity * mid)
+        return Math.max(0, sign * (paid - side[base] * quantity) * 1e4 / (quantity * mid));
     }
 
-    private int copy(List<BookLevel> levels, int slot, double[] prices, double[] quantities) {
+    private int copy(List<BookLevel> levels, int slot, double[] side) {
         int n = Math.min(levels.size(), maxLevels);
-        int base = slot * maxLevels;
+        int base = slot * maxLevels * 2;
         for (int i = 0; i < n; i++) {
             BookLevel level = levels.get(i);
-            prices[base + i] = level.price();
-            quantities[base + i] = level.quantity();
+            side[base + 2 * i] = level.price();
+            side[base + 2 * i + 1] = level.quantity();
         }
         return n;
     }
