@@ -147,12 +147,14 @@ public final class CostModel {
         }
         if (!maker) {
             out.spread(spreads.currentBps(slot) * 0.5, spreads.ewmaBps(slot) * 0.5);
-            double entry = slippage.slippageBps(slot, side, quantity, nowMicros);
-            double exit = slippage.slippageBps(slot, side.opposite(), quantity, nowMicros);
-            if (entry == SlippageEstimator.TOO_THIN || exit == SlippageEstimator.TOO_THIN) {
+            // both sides are walked whatever the side (entry one way, exit the other), always asks first
+            double buying = slippage.slippageBps(slot, Side.BUY, quantity, nowMicros);
+            double selling = slippage.slippageBps(slot, Side.SELL, quantity, nowMicros);
+            if (buying == SlippageEstimator.TOO_THIN || selling == SlippageEstimator.TOO_THIN) {
                 return skip(out, CostSkipReason.BOOK_TOO_THIN);
             }
-            out.slippage(entry, exit);
+            boolean buy = side == Side.BUY;
+            out.slippage(buy ? buying : selling, buy ? selling : buying);
         }
         out.complete(EDGE_PER_COST_FLOOR_BPS);
         if (out.edgeAfterCostBps() < minEdgeAfterCostBps) {
