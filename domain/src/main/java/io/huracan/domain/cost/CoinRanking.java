@@ -21,7 +21,7 @@ public final class CoinRanking {
     private final RankingKey key;
     private final int[] venues;
     private final InstrumentKind[] kinds;
-    private final CostBreakdown scratch = new CostBreakdown();
+    private CostBreakdown scratch = new CostBreakdown();
     private final CostBreakdown[] best;
     private final int[] order;
     private final double[] primaryKey;
@@ -73,7 +73,9 @@ public final class CoinRanking {
                 model.evaluate(venues[v], coin, kinds[v], signals.side(coin), signals.quantity(coin),
                         signals.edgeBps(coin), signals.horizonMicros(coin), signals.maker(coin), nowMicros, into);
                 if (v > 0 && beats(scratch, best[coin])) {
-                    best[coin].copyFrom(scratch);
+                    CostBreakdown beaten = best[coin];   // swap holders rather than copy
+                    best[coin] = scratch;
+                    scratch = beaten;
                 }
             }
         }
@@ -114,7 +116,10 @@ public final class CoinRanking {
         return order[rank];
     }
 
-    /** The best venue's breakdown of a coin in the last ranking (stale for coins without a signal). */
+    /**
+     * The best venue's breakdown of a coin in the last ranking (stale for coins without a signal). The holder is
+     * owned by the ranking and valid until the next {@link #rank}; copy what you keep.
+     */
     public CostBreakdown best(int coin) {
         return best[coin];
     }

@@ -84,26 +84,6 @@ public final class CostBreakdown {
         skipReason = reason;
     }
 
-    /** Copies another breakdown into this one (for keeping the best of several venues). */
-    public void copyFrom(CostBreakdown other) {
-        exchange = other.exchange;
-        coin = other.coin;
-        edgeBps = other.edgeBps;
-        midPrice = other.midPrice;
-        entryHalfSpreadBps = other.entryHalfSpreadBps;
-        exitHalfSpreadBps = other.exitHalfSpreadBps;
-        entryFeeBps = other.entryFeeBps;
-        exitFeeBps = other.exitFeeBps;
-        entrySlippageBps = other.entrySlippageBps;
-        exitSlippageBps = other.exitSlippageBps;
-        fundingBps = other.fundingBps;
-        fundingEvents = other.fundingEvents;
-        totalCostBps = other.totalCostBps;
-        edgeAfterCostBps = other.edgeAfterCostBps;
-        edgePerCost = other.edgePerCost;
-        skipReason = other.skipReason;
-    }
-
     /** True when the signal was costed and clears the minimum edge after cost. */
     public boolean tradeable() {
         return skipReason == null;
