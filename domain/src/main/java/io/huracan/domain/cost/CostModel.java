@@ -157,11 +157,7 @@ public final class CostModel {
             out.slippage(buy ? buying : selling, buy ? selling : buying);
         }
         out.complete(EDGE_PER_COST_FLOOR_BPS);
-        if (out.edgeAfterCostBps() < minEdgeAfterCostBps) {
-            out.skip(CostSkipReason.BELOW_MIN_EDGE);
-            skips[CostSkipReason.BELOW_MIN_EDGE.ordinal()]++;
-        }
-        return out;
+        return out.edgeAfterCostBps() < minEdgeAfterCostBps ? skip(out, CostSkipReason.BELOW_MIN_EDGE) : out;
     }
 
     private CostBreakdown skip(CostBreakdown out, CostSkipReason reason) {
