@@ -45,7 +45,9 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public void run() {
-            spec.commandLine().getOut().print(ConfigPrinter.toYaml(config.load()));
+            var out = spec.commandLine().getOut();
+            out.print(ConfigPrinter.toYaml(config.load()));
+            out.flush();
         }
     }
 }
