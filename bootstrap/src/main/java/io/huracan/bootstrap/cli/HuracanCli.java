@@ -18,7 +18,7 @@ import java.util.ServiceLoader;
         mixinStandardHelpOptions = true,
         versionProvider = HuracanCli.Version.class,
         description = "Huracan Engine: a crypto trading-engine core.",
-        subcommands = {ConfigCommand.class, RegistryCommand.class, StorageCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, RegistryCommand.class, StorageCommand.class, CommandLine.HelpCommand.class})
 public final class HuracanCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

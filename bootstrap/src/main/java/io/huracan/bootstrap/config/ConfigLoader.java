@@ -53,12 +53,26 @@ public final class ConfigLoader {
     }
 
     public EngineConfig load(List<Path> files) {
+        return load(files, List.of());
+    }
+
+    /**
+     * Loads as {@link #load(List)} does, then applies {@code overrides} (command-line options such as
+     * {@code --coins}) last of all.
+     */
+    public EngineConfig load(List<Path> files, List<ConfigOverride> overrides) {
         ObjectNode merged = readBase();
         for (Path file : files) {
             merge(merged, readFile(file));
         }
-        Map<String, String> overridden = applyEnvironment(merged);
-        return bind(merged, overridden);
+        List<ConfigOverride> all = new ArrayList<>(environmentOverrides());
+        all.addAll(overrides);
+        Map<String, String> sources = new TreeMap<>();
+        for (ConfigOverride override : all) {
+            apply(merged, override);
+            sources.put(override.path(), override.source());
+        }
+        return bind(merged, sources);
     }
 
     private ObjectNode readBase() {
@@ -105,12 +119,9 @@ public final class ConfigLoader {
         });
     }
 
-    /**
-     * Applies {@code HURACAN_ENGINE__A__B=value}: the path engine.a.b, the value read as a YAML scalar or
-     * flow collection. Returns each overridden key path with the variable that set it, for error messages.
-     */
-    private Map<String, String> applyEnvironment(ObjectNode root) {
-        Map<String, String> overridden = new TreeMap<>();
+    /** {@code HURACAN_ENGINE__A__B=value} becomes the override of {@code engine.a.b}, in name order. */
+    private List<ConfigOverride> environmentOverrides() {
+        List<ConfigOverride> overrides = new ArrayList<>();
         for (var entry : new TreeMap<>(environment).entrySet()) {
             String name = entry.getKey();
             if (!name.startsWith(ENV_PREFIX + ROOT_KEY.toUpperCase(Locale.ROOT) + "__")) {
@@ -121,24 +132,29 @@ public final class ConfigLoader {
             if (path.stream().anyMatch(String::isEmpty)) {
                 throw new ConfigException(name + ": malformed variable name; allowed: HURACAN_ENGINE__KEY__SUBKEY");
             }
-            JsonNode value;
-            try {
-                value = entry.getValue().isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(entry.getValue());
-            } catch (JacksonException e) {
-                throw new ConfigException(name + ": malformed value: " + firstLine(e.getOriginalMessage()));
-            }
-            ObjectNode parent = root;
-            for (String key : path.subList(0, path.size() - 1)) {
-                JsonNode child = parent.get(key);
-                if (!(child instanceof ObjectNode)) {
-                    child = parent.putObject(key);
-                }
-                parent = (ObjectNode) child;
-            }
-            parent.set(path.get(path.size() - 1), value);
-            overridden.put(String.join(".", path), name);
+            overrides.add(new ConfigOverride(String.join(".", path), entry.getValue(), name));
         }
-        return overridden;
+        return overrides;
+    }
+
+    /** Sets one key path to a value read as a YAML scalar or flow collection. */
+    private void apply(ObjectNode root, ConfigOverride override) {
+        JsonNode value;
+        try {
+            value = override.value().isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(override.value());
+        } catch (JacksonException e) {
+            throw new ConfigException(override.source() + ": malformed value: " + firstLine(e.getOriginalMessage()));
+        }
+        List<String> path = List.of(override.path().split("\\."));
+        ObjectNode parent = root;
+        for (String key : path.subList(0, path.size() - 1)) {
+            JsonNode child = parent.get(key);
+            if (!(child instanceof ObjectNode)) {
+                child = parent.putObject(key);
+            }
+            parent = (ObjectNode) child;
+        }
+        parent.set(path.get(path.size() - 1), value);
     }
 
     private EngineConfig bind(ObjectNode merged, Map<String, String> overridden) {

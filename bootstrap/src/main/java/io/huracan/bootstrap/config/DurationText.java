@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** The config's duration format: a whole number and a unit, {@code 250ms}, {@code 5s}, {@code 15m}, {@code 8h}, {@code 7d}. */
-final class DurationText {
-    static final String ALLOWED = "a whole number with ms, s, m, h or d, e.g. 15m";
+public final class DurationText {
+    public static final String ALLOWED = "a whole number with ms, s, m, h or d, e.g. 15m";
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
 
     private DurationText() {
     }
 
     /** Parses the text, or returns null when it is not in the format. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         var matcher = FORMAT.matcher(text.trim());
         if (!matcher.matches()) {
             return null;
@@ -28,7 +28,7 @@ final class DurationText {
     }
 
     /** Formats with the largest unit that represents the duration exactly. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
         String[] units = {"d", "h", "m", "s"};

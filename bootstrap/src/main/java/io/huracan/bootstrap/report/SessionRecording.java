@@ -14,6 +14,7 @@ public final class SessionRecording {
     private final List<ExposurePoint> exposure = new ArrayList<>();
     private final List<UtilisationPoint> utilisation = new ArrayList<>();
     private final List<OrderCost> orderCosts = new ArrayList<>();
+    private final List<FillRow> fills = new ArrayList<>();
     private final Map<String, Long> costSkips = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
 
@@ -33,6 +34,10 @@ public final class SessionRecording {
         orderCosts.add(cost);
     }
 
+    public synchronized void add(FillRow fill) {
+        fills.add(fill);
+    }
+
     public synchronized void costSkips(Map<String, Long> countsByReason) {
         costSkips.clear();
         costSkips.putAll(countsByReason);
@@ -45,10 +50,14 @@ public final class SessionRecording {
 
     synchronized Snapshot snapshot() {
         return new Snapshot(List.copyOf(equity), List.copyOf(exposure), List.copyOf(utilisation),
-                List.copyOf(orderCosts), Map.copyOf(costSkips), new LinkedHashMap<>(summary));
+                List.copyOf(orderCosts), List.copyOf(fills), Map.copyOf(costSkips), new LinkedHashMap<>(summary));
     }
 
     record Snapshot(List<EquityPoint> equity, List<ExposurePoint> exposure, List<UtilisationPoint> utilisation,
-                    List<OrderCost> orderCosts, Map<String, Long> costSkips, Map<String, Object> summary) {
+                    List<OrderCost> orderCosts, List<FillRow> fills, Map<String, Long> costSkips,
+                    Map<String, Object> summary) {
+        Snapshot withoutFills() {
+            return new Snapshot(equity, exposure, utilisation, orderCosts, List.of(), costSkips, summary);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,6 +29,10 @@ public final class SessionReportWriter {
     private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final String TEMPLATE = "/io/huracan/bootstrap/report/report.html";
 
+    private static final Comparator<FillRow> FILL_ORDER = Comparator.comparingLong(FillRow::sessionMillis)
+            .thenComparing(FillRow::coin).thenComparing(FillRow::exchange).thenComparing(FillRow::side)
+            .thenComparing(FillRow::price).thenComparing(FillRow::quantity);
+
     private final ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private final CsvMapper csv = new CsvMapper();
 
@@ -39,7 +44,9 @@ public final class SessionReportWriter {
             Files.createDirectories(staging);
             copyResource(ECHARTS, staging.resolve("echarts.min.js"));
             writeCsvs(data, staging);
-            String page = resource(TEMPLATE).replace("/*REPORT_DATA*/null", embeddable(json.writeValueAsString(data)));
+            // the page charts everything but the fill list, which can be long: that stays in fills.csv
+            String page = resource(TEMPLATE).replace("/*REPORT_DATA*/null",
+                    embeddable(json.writeValueAsString(data.withoutFills())));
             Files.writeString(staging.resolve("index.html"), page);
             Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
             return directory.resolve("index.html");
@@ -61,6 +68,10 @@ public final class SessionReportWriter {
                 data.costSkips().entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
         writeRows(dir.resolve("order_costs.csv"), List.of("client_order_id", "coin", "exchange", "predicted_bps", "realised_bps"),
                 data.orderCosts().stream().map(c -> List.<Object>of(c.clientOrderId(), c.coin(), c.exchange(), c.predictedBps(), c.realisedBps())).toList());
+        writeRows(dir.resolve("fills.csv"), List.of("session_ms", "coin", "exchange", "side", "price", "quantity", "fee_quote", "maker"),
+                // fills of one market step arrive from several loops in any order: sorted, two runs compare line by line
+                data.fills().stream().sorted(FILL_ORDER).map(f -> List.<Object>of(f.sessionMillis(), f.coin(), f.exchange(), f.side(), f.price(),
+                        f.quantity(), f.feeQuote(), f.maker())).toList());
         writeRows(dir.resolve("summary.csv"), List.of("name", "value"),
                 data.summary().entrySet().stream().map(e -> List.<Object>of(e.getKey(), String.valueOf(e.getValue()))).toList());
     }

@@ -8,6 +8,7 @@ import io.huracan.ports.order.Fill;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps each order's predicted cost beside the realised cost of its fills, so that the model can be checked.
@@ -89,14 +90,23 @@ public final class CostPredictionLedger {
      * adds its error to the summary; one without is forgotten. Returns false for an unknown id.
      */
     public boolean complete(ClientOrderId id) {
+        boolean known = open.containsKey(id);
+        completeOrder(id);
+        return known;
+    }
+
+    /**
+     * Closes an order as {@link #complete} does, and returns its predicted and realised cost when it had fills
+     * (empty for an unknown order or one that never filled).
+     */
+    public Optional<CostOutcome> completeOrder(ClientOrderId id) {
         OpenOrder order = open.remove(id);
-        if (order == null) {
-            return false;
+        if (order == null || order.quantity <= 0) {
+            return Optional.empty();
         }
-        if (order.quantity > 0) {
-            record(order.predictedBps, order.realisedBps());
-        }
-        return true;
+        double realised = order.realisedBps();
+        record(order.predictedBps, realised);
+        return Optional.of(new CostOutcome(id, order.predictedBps, realised));
     }
 
     /** Orders waiting for completion. */

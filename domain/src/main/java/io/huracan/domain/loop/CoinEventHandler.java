@@ -11,6 +11,14 @@ public interface CoinEventHandler<S, E> {
 
     void onEvent(Coin coin, S state, E event);
 
+    /**
+     * The loop's entry point: the event with the engine-clock monotonic time it was queued at, for handlers that
+     * measure their latency from the offer. Delegates to {@link #onEvent(Coin, Object, Object)} by default.
+     */
+    default void onEvent(Coin coin, S state, E event, long enqueuedNanos) {
+        onEvent(coin, state, event);
+    }
+
     /** The loop now owns the coin (at start, when the coin joined, or when it moved here). */
     default void onCoinAssigned(Coin coin, S state) {
     }

@@ -117,7 +117,7 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
             return true;
         }
         currentCoin = slot.coin;
-        handler.onEvent(slot.coin, slot.state, event);
+        handler.onEvent(slot.coin, slot.state, event, enqueuedNanos);
         processedCount++;
         return !abort;
     }

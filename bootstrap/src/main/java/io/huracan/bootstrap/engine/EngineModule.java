@@ -1,0 +1,105 @@
+package io.huracan.bootstrap.engine;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.domain.codec.EnginePayloads;
+import io.huracan.domain.cost.CoinIndex;
+import io.huracan.domain.cost.CostModel;
+import io.huracan.domain.cost.CostPredictionLedger;
+import io.huracan.domain.loop.BackoffIdleStrategy;
+import io.huracan.domain.loop.EventLoopManager;
+import io.huracan.domain.pipeline.CoinTrading;
+import io.huracan.domain.pipeline.TradingPipeline;
+import io.huracan.domain.registry.ModelRegistry;
+import io.huracan.domain.risk.RiskController;
+import io.huracan.domain.risk.RiskUniverse;
+import io.huracan.domain.signal.ActiveModelTable;
+import io.huracan.ports.bus.MessageBus;
+import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.market.Universe;
+import io.huracan.ports.registry.ModelStore;
+import io.huracan.ports.time.EngineClock;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's own parts, built from the config: cost model, risk controller, active models, the trading pipeline
+ * and the event loops. Adapters (bus, registry, exchange and feed) come from {@code AdapterSelection}.
+ */
+final class EngineModule extends AbstractModule {
+    private final EngineConfig config;
+    private final SteppedClock clock;
+    private final String sessionId;
+
+    EngineModule(EngineConfig config, SteppedClock clock, String sessionId) {
+        this.config = config;
+        this.clock = clock;
+        this.sessionId = sessionId;
+    }
+
+    @Override
+    protected void configure() {
+        bind(EngineConfig.class).toInstance(config);
+        bind(Universe.class).toInstance(config.universe());
+        bind(SteppedClock.class).toInstance(clock);
+        bind(EngineClock.class).toInstance(clock);
+    }
+
+    @Provides
+    @Singleton
+    CoinIndex coinIndex(Universe universe) {
+        return CoinIndex.of(universe);
+    }
+
+    @Provides
+    @Singleton
+    CostModel costModel(CoinIndex coins) {
+        return new CostModel(coins, config.costModel());
+    }
+
+    @Provides
+    @Singleton
+    EngineEvents events(MessageBus bus) {
+        return new EngineEvents(bus, EnginePayloads.standard());
+    }
+
+    @Provides
+    @Singleton
+    RiskController risk(Universe universe, EngineEvents events) {
+        return new RiskController(new RiskUniverse(universe), config.risk(), config.tradeLimits(),
+                config.exchanges().paper().startingBalance(), clock, events);
+    }
+
+    @Provides
+    @Singleton
+    ModelRegistry modelRegistry(ModelStore store) {
+        return new ModelRegistry(store, config.registry().promotion(), clock);
+    }
+
+    @Provides
+    @Singleton
+    ActiveModelTable activeModels() {
+        return new ActiveModelTable();
+    }
+
+    @Provides
+    @Singleton
+    TradingPipeline pipeline(CoinIndex coins, CostModel costModel, RiskController risk, ActiveModelTable models,
+                             ExchangeGateway gateway, EngineEvents events) {
+        return new TradingPipeline(coins, costModel, risk, models, gateway, config.strategy(), clock, events,
+                new CostPredictionLedger(config.costModel()), sessionId, config.universe().activeCoins());
+    }
+
+    @Provides
+    @Singleton
+    EventLoopManager<CoinTrading, Object> loops(TradingPipeline pipeline) {
+        var counter = new AtomicInteger();
+        return new EventLoopManager<>(config.eventLoop(), pipeline, clock, runnable -> {
+            Thread thread = new Thread(runnable, "huracan-loop-" + counter.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }, BackoffIdleStrategy::new, new LoggingLoopListener());
+    }
+}

@@ -1,0 +1,365 @@
+package io.huracan.bootstrap.engine;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import com.google.inject.util.Modules;
+import io.huracan.bootstrap.SystemEngineClock;
+import io.huracan.bootstrap.config.ConfigLoader;
+import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.lifecycle.ServiceRunner;
+import io.huracan.bootstrap.wiring.AdapterSelection;
+import io.huracan.domain.loop.EventLoopManager;
+import io.huracan.domain.loop.ShutdownReport;
+import io.huracan.domain.pipeline.CoinTrading;
+import io.huracan.domain.pipeline.FlattenRequest;
+import io.huracan.domain.pipeline.PipelineStats;
+import io.huracan.domain.pipeline.SignalRequest;
+import io.huracan.domain.pipeline.TradingPipeline;
+import io.huracan.domain.registry.ModelRegistry;
+import io.huracan.domain.risk.RiskController;
+import io.huracan.domain.signal.ActiveModelTable;
+import io.huracan.ports.bus.MessageBus;
+import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.lifecycle.ManagedService;
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.CoinListing;
+import io.huracan.ports.market.ReplayableMarketDataFeed;
+import io.huracan.ports.market.MarketDataFeed;
+import io.huracan.ports.registry.ModelStore;
+import io.huracan.ports.time.EngineClock;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine as an application embeds it: built from a config (files or a record), any Guice module overridable,
+ * started, stopped, awaited; and its driving ports — submit a signal, change how many coins trade, read positions
+ * and P&amp;L, trip the kill switch. {@code huracan run} is one such application.
+ *
+ * <pre>{@code
+ * try (var engine = HuracanEngine.builder().configFiles(List.of(Path.of("my.yaml"))).build()) {
+ *     engine.start();
+ *     engine.submitSignal(Coin.of("BTC"), 25.0);
+ *     engine.awaitTermination(Duration.ofMinutes(5));
+ * }
+ * }</pre>
+ */
+public final class HuracanEngine implements AutoCloseable {
+    private final EngineConfig config;
+    private final Injector injector;
+    private final TradingPipeline pipeline;
+    private final RiskController risk;
+    private final EventLoopManager<CoinTrading, Object> loops;
+    private final MarketRouter router;
+    private final SimulatedMarketDriver driver;
+    private final EngineEvents events;
+    private final ServiceRunner services;
+    private final SteppedClock clock;
+    private volatile ShutdownReport shutdownReport;
+    private volatile boolean stopped;
+
+    private HuracanEngine(Builder builder) {
+        this.config = builder.config;
+        EngineClock real = new SystemEngineClock();
+        // a whole second, so that market steps fall on the same sub-second phase in every run (features bucket by
+        // second and tenth): with the same seed, the same decisions
+        long start = builder.startMicros != 0 ? builder.startMicros : real.epochMicros() / 1_000_000 * 1_000_000;
+        this.clock = new SteppedClock(real, start);
+        String sessionId = Long.toString(clock.epochMicros() / 1_000_000, 36);
+        List<Module> modules = new ArrayList<>(AdapterSelection.modules(config, builder.environment));
+        modules.add(new EngineModule(config, clock, sessionId));
+        this.injector = Guice.createInjector(Modules.override(modules).with(builder.overrides));
+        this.pipeline = injector.getInstance(TradingPipeline.class);
+        this.risk = injector.getInstance(RiskController.class);
+        this.events = injector.getInstance(EngineEvents.class);
+        this.loops = injector.getInstance(Key.get(new TypeLiteral<EventLoopManager<CoinTrading, Object>>() { }));
+        this.router = new MarketRouter(loops);
+        ExchangeGateway gateway = injector.getInstance(ExchangeGateway.class);
+        ReplayableMarketDataFeed feed = injector.getInstance(ReplayableMarketDataFeed.class);
+        Duration step = config.exchanges().paper().updateInterval();
+        this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
+                config.strategy().evaluationInterval().multipliedBy(5), builder.speed, builder.sessionLength,
+                builder.stepListener);
+        this.services = new ServiceRunner(List.of(
+                service("model-registry", this::loadModels, () -> { }),
+                service("event-loops", this::startLoops, this::stopLoops),
+                new FeedSubscription(feed, gateway, router, universeCoins()),
+                driver,
+                service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close())));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts every part in order; if one fails, the started ones stop and the error names the failing part. */
+    public void start() {
+        services.start();
+    }
+
+    /** Stops gracefully: settles open orders, drains the loops, closes the adapters. Idempotent. */
+    public synchronized void stop() {
+        if (!stopped) {
+            stopped = true;
+            services.stop();
+        }
+    }
+
+    /** Waits until the session has run its configured length (or was stopped); true if it ended in time. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return driver.awaitFinished(timeout);
+    }
+
+    public boolean isFinished() {
+        return driver.isFinished();
+    }
+
+    /** Why the session ended early, if it failed. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(driver.failure());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ------------------------------------------------------------------------------------------- driving ports
+
+    /** Trades a signal of the application's own (predicted forward return, bps) through cost, risk and routing. */
+    public void submitSignal(Coin coin, double predictedBps) {
+        router.route(coin, new SignalRequest(coin, predictedBps));
+    }
+
+    /** How many coins may open trades: the top {@code count} by edge after cost, from the next re-rank on. */
+    public void setActiveCoins(int count) {
+        pipeline.setActiveCount(count);
+    }
+
+    public List<Coin> activeCoins() {
+        return pipeline.activeCoins();
+    }
+
+    /** Engages the kill switch: no new entries, every working order cancelled, every position flattened. */
+    public void killSwitch() {
+        risk.engageKillSwitch();
+        for (Coin coin : universeCoins()) {
+            router.route(coin, new FlattenRequest(coin));
+        }
+    }
+
+    public void resetKillSwitch() {
+        risk.resetKillSwitch();
+    }
+
+    /** Signed positions in base quantity by coin (coins with none left out), summed over venues. */
+    public Map<Coin, Double> positions() {
+        Map<Coin, Double> positions = new java.util.TreeMap<>();
+        for (Coin coin : universeCoins()) {
+            double sum = 0;
+            for (var venue : io.huracan.ports.market.ExchangeId.values()) {
+                sum += risk.position(coin, venue);
+            }
+            if (sum != 0) {
+                positions.put(coin, sum);
+            }
+        }
+        return positions;
+    }
+
+    public PipelineStats stats() {
+        return pipeline.stats();
+    }
+
+    public RiskController risk() {
+        return risk;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public EngineClock clock() {
+        return clock;
+    }
+
+    public void observe(EngineObserver observer) {
+        events.addObserver(observer);
+    }
+
+    public Map<String, Long> rankingSkips() {
+        return pipeline.rankingSkips();
+    }
+
+    /** What the loops left unprocessed at shutdown, once stopped. */
+    public java.util.Optional<ShutdownReport> shutdownReport() {
+        return java.util.Optional.ofNullable(shutdownReport);
+    }
+
+    /** Any object the engine was built with, for applications that override modules. */
+    public <T> T instance(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    // -------------------------------------------------------------------------------------------- lifecycle
+
+    private List<Coin> universeCoins() {
+        return config.universe().coins().stream().map(CoinListing::symbol).toList();
+    }
+
+    private void loadModels() {
+        ModelStore store = injector.getInstance(ModelStore.class);
+        SeedModels.seedIfEmpty(store, injector.getInstance(ModelRegistry.class),
+                Instant.ofEpochSecond(0, clock.epochMicros() * 1_000));
+        var report = injector.getInstance(ActiveModelTable.class).refresh(store);
+        if (report.loaded() == 0) {
+            throw new IllegalStateException("no runnable active model in the registry" + (report.rejected().isEmpty()
+                    ? "" : ": " + String.join("; ", report.rejected())));
+        }
+    }
+
+    private void startLoops() {
+        loops.setActiveCoins(universeCoins());
+    }
+
+    private void stopLoops() {
+        shutdownReport = loops.shutdown();
+    }
+
+    private static ManagedService service(String name, ThrowingRunnable start, ThrowingRunnable stop) {
+        return new ManagedService() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void start() throws Exception {
+                start.run();
+            }
+
+            @Override
+            public void stop() throws Exception {
+                stop.run();
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Subscribes the router to the feed and the exchange's executions; unsubscribes on stop. */
+    private static final class FeedSubscription implements ManagedService {
+        private final ReplayableMarketDataFeed feed;
+        private final ExchangeGateway gateway;
+        private final MarketRouter router;
+        private final Set<Coin> coins;
+        private MarketDataFeed.Subscription subscription;
+
+        FeedSubscription(ReplayableMarketDataFeed feed, ExchangeGateway gateway, MarketRouter router, List<Coin> coins) {
+            this.feed = feed;
+            this.gateway = gateway;
+            this.router = router;
+            this.coins = Set.copyOf(coins);
+        }
+
+        @Override
+        public String name() {
+            return "market-feed";
+        }
+
+        @Override
+        public void start() {
+            gateway.addExecutionListener(router);
+            subscription = feed.subscribe(coins, router);
+        }
+
+        @Override
+        public void stop() {
+            if (subscription != null) {
+                subscription.close();
+            }
+            gateway.removeExecutionListener(router);
+        }
+    }
+
+    /** Builds an engine; everything has a default, so {@code builder().build()} runs the embedded defaults. */
+    public static final class Builder {
+        private EngineConfig config;
+        private Map<String, String> environment = System.getenv();
+        private final List<Module> overrides = new ArrayList<>();
+        private double speed = 1.0;
+        private Duration sessionLength = Duration.ZERO;
+        private long startMicros;
+        private SimulatedMarketDriver.StepListener stepListener = SimulatedMarketDriver.StepListener.NONE;
+
+        private Builder() {
+        }
+
+        public Builder config(EngineConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** Loads the bundled defaults, then these files, then HURACAN_ENGINE__ variables of the environment. */
+        public Builder configFiles(List<Path> files) {
+            this.config = new ConfigLoader(environment).load(files);
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            this.environment = Map.copyOf(value);
+            return this;
+        }
+
+        /** Replaces bindings: a module here wins over the engine's and the adapters' own. */
+        public Builder override(Module... modules) {
+            overrides.addAll(List.of(modules));
+            return this;
+        }
+
+        /** Market time per real time: 1 is real time, 10 ten times faster, 0 as fast as possible. */
+        public Builder speed(double value) {
+            if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("speed " + value + " is invalid; allowed: 0 (as fast as possible) or > 0");
+            }
+            this.speed = value;
+            return this;
+        }
+
+        /** Market time after which the session ends by itself; zero runs until stopped. */
+        public Builder sessionLength(Duration value) {
+            this.sessionLength = value;
+            return this;
+        }
+
+        /** The market time the session starts at (epoch micros); default now. */
+        public Builder startAt(long epochMicros) {
+            this.startMicros = epochMicros;
+            return this;
+        }
+
+        /** Called after each market step, at the step barrier, with the step's market time. */
+        public Builder onMarketStep(java.util.function.LongConsumer listener) {
+            this.stepListener = listener::accept;
+            return this;
+        }
+
+        public HuracanEngine build() {
+            if (config == null) {
+                configFiles(List.of());
+            }
+            return new HuracanEngine(this);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.huracan.bootstrap.engine;
+
+import io.huracan.domain.loop.EventLoopManager;
+import io.huracan.domain.loop.OfferResult;
+import io.huracan.domain.pipeline.CoinTrading;
+import io.huracan.ports.exchange.ExecutionListener;
+import io.huracan.ports.exchange.ExecutionReport;
+import io.huracan.ports.market.BookTop;
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.FundingRate;
+import io.huracan.ports.market.MarketDataListener;
+import io.huracan.ports.market.Trade;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Routes market data from the feed and execution reports from the exchange to the event loop owning each coin,
+ * counting what it offered so that a step barrier can wait until the loops have handled all of it.
+ */
+final class MarketRouter implements MarketDataListener, ExecutionListener {
+    private final EventLoopManager<CoinTrading, Object> loops;
+    private final AtomicLong offered = new AtomicLong();
+    private final LongAdder refused = new LongAdder();
+
+    MarketRouter(EventLoopManager<CoinTrading, Object> loops) {
+        this.loops = loops;
+    }
+
+    @Override
+    public void onBookTop(BookTop top) {
+        route(top.coin(), top);
+    }
+
+    @Override
+    public void onTrade(Trade trade) {
+        route(trade.coin(), trade);
+    }
+
+    @Override
+    public void onFundingRate(FundingRate rate) {
+        route(rate.coin(), rate);
+    }
+
+    @Override
+    public void onExecution(ExecutionReport report) {
+        route(report.order().coin(), report);
+    }
+
+    void route(Coin coin, Object event) {
+        offered.incrementAndGet();
+        if (loops.offer(coin, event) != OfferResult.ACCEPTED) {
+            offered.decrementAndGet();
+            refused.increment();
+        }
+    }
+
+    /** Events the loops accepted so far. */
+    long offered() {
+        return offered.get();
+    }
+
+    /** Events no loop took (coin outside the universe, or loops stopped). */
+    long refused() {
+        return refused.sum();
+    }
+}

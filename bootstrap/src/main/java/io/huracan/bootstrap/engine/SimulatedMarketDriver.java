@@ -1,0 +1,190 @@
+package io.huracan.bootstrap.engine;
+
+import io.huracan.domain.pipeline.TradingPipeline;
+import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.exchange.ExecutionReport;
+import io.huracan.ports.lifecycle.ManagedService;
+import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.ReplayableMarketDataFeed;
+import io.huracan.ports.time.EngineClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives a replayable market (the simulator, or a replay of stored days) in steps of market time: advance the
+ * market clock, let the feed emit everything up to it (and the paper venues match what is due), then wait at a
+ * barrier until the event loops have handled every event of the step before taking the next one. Decisions
+ * therefore see the same events in the same order on every run with the same seed, and orders are stamped with
+ * the step's market time. Paced against the real clock at {@code speed} (1 = real time; 0 = as fast as possible).
+ *
+ * <p>Stopping settles the session: no new entries, two more steps so that orders in flight are matched, then
+ * every order still open is cancelled, so no fill is lost and no order is left working.
+ */
+final class SimulatedMarketDriver implements ManagedService {
+    private static final Logger log = LoggerFactory.getLogger(SimulatedMarketDriver.class);
+    private static final long BARRIER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int SETTLE_STEPS = 2;
+
+    private final ReplayableMarketDataFeed feed;
+    private final ExchangeGateway gateway;
+    private final SteppedClock clock;
+    private final EngineClock real;
+    private final MarketRouter router;
+    private final TradingPipeline pipeline;
+    private final long stepMicros;
+    private final long rerankMicros;
+    private final double speed;
+    private final long sessionMicros;
+    private final StepListener stepListener;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile Throwable failure;
+    private volatile long steps;
+    private Thread thread;
+
+    /**
+     * @param session how much market time to run before finishing by itself; {@link Duration#ZERO} for no limit
+     */
+    SimulatedMarketDriver(ReplayableMarketDataFeed feed, ExchangeGateway gateway, SteppedClock clock, EngineClock real,
+                          MarketRouter router, TradingPipeline pipeline, Duration step, Duration rerankInterval,
+                          double speed, Duration session, StepListener stepListener) {
+        this.feed = feed;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.real = real;
+        this.router = router;
+        this.pipeline = pipeline;
+        this.stepMicros = step.toNanos() / 1_000;
+        this.rerankMicros = rerankInterval.toNanos() / 1_000;
+        this.speed = speed;
+        this.sessionMicros = session.toNanos() / 1_000;
+        this.stepListener = stepListener;
+    }
+
+    @Override
+    public String name() {
+        return "market-driver";
+    }
+
+    @Override
+    public void start() {
+        thread = new Thread(this::run, "huracan-market-driver");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        stopRequested = true;
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        }
+    }
+
+    /** Waits until the session has run its length, or was stopped; true if it finished within the timeout. */
+    boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    private void run() {
+        long startMarket = clock.epochMicros();
+        long startReal = real.monotonicNanos();
+        long nextRerank = startMarket;
+        try {
+            while (!stopRequested && (sessionMicros == 0 || clock.epochMicros() - startMarket < sessionMicros)) {
+                long now = step();
+                if (now >= nextRerank) {
+                    pipeline.rerank(now);
+                    nextRerank = now + rerankMicros;
+                }
+                stepListener.onStep(now);
+                pace(startReal, now - startMarket);
+            }
+            settle();
+        } catch (Throwable e) {
+            failure = e;
+            log.error("market driver stopped: {}", e.toString());
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** One step: market time forward, the feed's events out, and the barrier. Returns the step's market time. */
+    private long step() {
+        long target = clock.epochMicros() + stepMicros;
+        clock.advanceTo(target);
+        feed.advanceTo(target);
+        awaitLoops();
+        steps++;
+        return target;
+    }
+
+    private void settle() {
+        pipeline.setActiveCount(0);
+        pipeline.rerank(clock.epochMicros());
+        for (int i = 0; i < SETTLE_STEPS; i++) {
+            stepListener.onStep(step());
+        }
+        for (ExchangeId venue : gateway.venues()) {
+            for (ExecutionReport open : gateway.openOrders(venue)) {
+                gateway.cancel(open.order().coin(), venue, open.order().clientOrderId());
+            }
+        }
+        awaitLoops();
+        stepListener.onStep(clock.epochMicros());
+    }
+
+    /** The barrier: returns once the loops have handled every event offered so far, including their own orders'. */
+    private void awaitLoops() {
+        long deadline = real.monotonicNanos() + BARRIER_TIMEOUT_NANOS;
+        int spins = 0;
+        while (pipeline.processedEvents() < router.offered()) {
+            if (++spins > 100) {
+                LockSupport.parkNanos(20_000);
+            } else {
+                Thread.onSpinWait();
+            }
+            if (real.monotonicNanos() > deadline) {
+                throw new IllegalStateException("event loops handled " + pipeline.processedEvents() + " of "
+                        + router.offered() + " events within 30 s; they are stalled or dead");
+            }
+        }
+    }
+
+    private void pace(long startReal, long marketElapsedMicros) {
+        if (speed <= 0) {
+            return;
+        }
+        long dueNanos = startReal + (long) (marketElapsedMicros * 1_000 / speed);
+        long wait = dueNanos - real.monotonicNanos();
+        while (wait > 0 && !stopRequested) {
+            LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+            wait = dueNanos - real.monotonicNanos();
+        }
+    }
+
+    /** Called by the driver thread after each step, at the barrier: the loops are idle, so reads are consistent. */
+    @FunctionalInterface
+    interface StepListener {
+        StepListener NONE = micros -> { };
+
+        void onStep(long marketMicros);
+    }
+}

@@ -1,0 +1,69 @@
+package io.huracan.domain.pipeline;
+
+import io.huracan.domain.feature.RollingFeatures;
+import io.huracan.domain.regime.RegimeDetector;
+import io.huracan.domain.regime.RegimeThresholds;
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.Regime;
+import io.huracan.ports.market.Side;
+import io.huracan.ports.order.ClientOrderId;
+
+/**
+ * One coin's trading state, owned by the event loop that owns the coin (never touched by two threads at once):
+ * rolling features per venue, the regime detector, and the coin's one trade at a time — the order working for
+ * it, and the position it holds.
+ */
+public final class CoinTrading {
+    final Coin coin;
+    final int index;
+    final RollingFeatures[] featuresByVenue = new RollingFeatures[ExchangeId.values().length];
+    final RegimeDetector regimeDetector = new RegimeDetector(RegimeThresholds.DEFAULTS);
+    long nextEvaluationMicros;
+    long orderSequence;
+
+    /** The order in flight for this coin, if any: its id, risk reservation, venue and side. */
+    ClientOrderId workingOrder;
+    long workingReservation;
+    ExchangeId workingVenue;
+    Side workingSide;
+    boolean workingCloses;
+    double workingFilled;
+
+    /** The open position: signed base quantity on {@code positionVenue}, and when it was opened. */
+    double position;
+    ExchangeId positionVenue;
+    long openedAtMicros;
+    Regime lastRegime = Regime.RANGING;
+
+    CoinTrading(Coin coin, int index) {
+        this.coin = coin;
+        this.index = index;
+    }
+
+    RollingFeatures features(ExchangeId venue) {
+        RollingFeatures features = featuresByVenue[venue.ordinal()];
+        if (features == null) {
+            features = new RollingFeatures(coin);
+            featuresByVenue[venue.ordinal()] = features;
+        }
+        return features;
+    }
+
+    boolean hasWorkingOrder() {
+        return workingOrder != null;
+    }
+
+    boolean isFlat() {
+        return Math.abs(position) < 1e-12;
+    }
+
+    void clearWorkingOrder() {
+        workingOrder = null;
+        workingReservation = 0;
+        workingVenue = null;
+        workingSide = null;
+        workingCloses = false;
+        workingFilled = 0;
+    }
+}
