@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput and latency of an engine path; --json prints one JSON object last.",
-        subcommands = {RegistryBench.class, BusBench.class, StorageBench.class, RiskBench.class, CostBench.class})
+        subcommands = {RiskBench.class, CostBench.class, PipelineBench.class, BusBench.class, StorageBench.class,
+                RegistryBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

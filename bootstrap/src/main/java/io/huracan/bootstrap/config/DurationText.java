@@ -3,10 +3,10 @@ package io.huracan.bootstrap.config;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** The config's duration format: a whole number and a unit, {@code 250ms}, {@code 5s}, {@code 15m}, {@code 8h}, {@code 7d}. */
+/** The config's duration format: a whole number and a unit, {@code 50us}, {@code 250ms}, {@code 5s}, {@code 15m}, {@code 8h}, {@code 7d}. */
 public final class DurationText {
-    public static final String ALLOWED = "a whole number with ms, s, m, h or d, e.g. 15m";
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+    public static final String ALLOWED = "a whole number with us, ms, s, m, h or d, e.g. 15m";
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})(us|ms|s|m|h|d)");
 
     private DurationText() {
     }
@@ -19,6 +19,7 @@ public final class DurationText {
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {
+            case "us" -> Duration.ofNanos(amount * 1_000);
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
@@ -37,6 +38,6 @@ public final class DurationText {
                 return millis / sizes[i] + units[i];
             }
         }
-        return millis + "ms";
+        return duration.toNanos() % 1_000_000 == 0 ? millis + "ms" : duration.toNanos() / 1_000 + "us";
     }
 }

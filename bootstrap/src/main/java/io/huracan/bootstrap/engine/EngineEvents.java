@@ -64,8 +64,8 @@ final class EngineEvents implements PipelineListener, RiskListener {
     }
 
     @Override
-    public void onDecisionLatency(long nanos) {
-        observers.forEach(observer -> observer.onDecisionLatency(nanos));
+    public void onDecisionLatency(long nanos, boolean intent) {
+        observers.forEach(observer -> observer.onDecisionLatency(nanos, intent));
     }
 
     @Override

@@ -100,6 +100,6 @@ final class EngineModule extends AbstractModule {
             Thread thread = new Thread(runnable, "huracan-loop-" + counter.getAndIncrement());
             thread.setDaemon(true);
             return thread;
-        }, BackoffIdleStrategy::new, new LoggingLoopListener());
+        }, () -> new BackoffIdleStrategy(config.eventLoop().idleMaxPark().toNanos()), new LoggingLoopListener());
     }
 }

@@ -24,6 +24,6 @@ public interface EngineObserver {
     default void onKillSwitch(FlattenPlan plan) {
     }
 
-    default void onDecisionLatency(long nanos) {
+    default void onDecisionLatency(long nanos, boolean intent) {
     }
 }

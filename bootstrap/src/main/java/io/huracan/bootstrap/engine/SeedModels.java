@@ -23,7 +23,7 @@ import java.util.List;
  * marked {@code trained_by: seed}. Retraining replaces them with fitted versions that beat them out of sample.
  * Their stated metrics are the policy's minimum bar, so that any fitted model with real evidence outranks them.
  */
-final class SeedModels {
+public final class SeedModels {
     static final String TRAINED_BY = "seed";
     private static final List<Feature> FEATURES = List.of(Feature.RETURN_10S, Feature.RETURN_1M,
             Feature.BOOK_IMBALANCE, Feature.TRADE_FLOW_1M);
@@ -34,7 +34,7 @@ final class SeedModels {
     }
 
     /** Registers and promotes the seed models if no model is active in any regime; returns what was promoted. */
-    static List<ModelVersion> seedIfEmpty(ModelStore store, ModelRegistry registry, Instant now) {
+    public static List<ModelVersion> seedIfEmpty(ModelStore store, ModelRegistry registry, Instant now) {
         if (!store.find(ModelQuery.ALL.withStatus(ModelStatus.ACTIVE)).isEmpty()) {
             return List.of();
         }

@@ -125,7 +125,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsABadDurationAndABadEnum() throws IOException {
         assertRejected("engine:\n  risk:\n    cool_down: 15x\n",
-                "engine.risk.cool_down: '15x' is not a duration; allowed: a whole number with ms, s, m, h or d, e.g. 15m");
+                "engine.risk.cool_down: '15x' is not a duration; allowed: a whole number with us, ms, s, m, h or d, e.g. 15m");
         assertRejected("engine:\n  event_loop:\n    backpressure: drop_newest\n",
                 "engine.event_loop.backpressure: 'drop_newest' is not allowed; allowed: block, drop_oldest");
     }

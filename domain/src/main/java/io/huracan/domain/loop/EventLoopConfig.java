@@ -11,6 +11,7 @@ import static io.huracan.ports.config.ConfigChecks.required;
  * @param coinsPerLoop      coins owned by one loop thread (400 coins / 50 = 8 loops)
  * @param queueCapacity     inbound events a loop may hold (rounded up to a power of two)
  * @param backpressure      what a full queue does
+ * @param idleMaxPark       longest an idle loop sleeps before looking again: lower reacts faster, costs more CPU
  * @param heartbeatInterval how often a loop reports it is alive
  * @param stallThreshold    a loop silent for this long is reported stalled
  * @param shutdownTimeout   how long a graceful stop may drain before reporting what is left
@@ -19,6 +20,7 @@ public record EventLoopConfig(
         int coinsPerLoop,
         int queueCapacity,
         BackpressurePolicy backpressure,
+        Duration idleMaxPark,
         Duration heartbeatInterval,
         Duration stallThreshold,
         Duration shutdownTimeout) {
@@ -27,6 +29,11 @@ public record EventLoopConfig(
         positive("coins_per_loop", coinsPerLoop);
         positive("queue_capacity", queueCapacity);
         required("backpressure", backpressure);
+        positive("idle_max_park", idleMaxPark);
+        if (idleMaxPark.toNanos() < 1_000) {
+            throw new io.huracan.ports.config.InvalidConfigException("idle_max_park", idleMaxPark.toNanos()
+                    + " ns is invalid; allowed: at least 1us");
+        }
         positive("heartbeat_interval", heartbeatInterval);
         positive("stall_threshold", stallThreshold);
         positive("shutdown_timeout", shutdownTimeout);

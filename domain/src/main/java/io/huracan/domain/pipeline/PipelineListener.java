@@ -35,7 +35,11 @@ public interface PipelineListener {
     default void onCostOutcome(Coin coin, ExchangeId exchange, CostOutcome outcome) {
     }
 
-    /** How long the pipeline took from the market event to an order intent, in nanoseconds of the engine clock. */
-    default void onDecisionLatency(long nanos) {
+    /**
+     * How long an evaluation took from its market event's offer to its decision, in nanoseconds of the engine's
+     * monotonic clock; {@code intent} tells whether the decision was an order intent (it passed the cost model)
+     * rather than a reasoned "no" (no signal, inactive coin, cost skip).
+     */
+    default void onDecisionLatency(long nanos, boolean intent) {
     }
 }

@@ -41,6 +41,7 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
     private final CostBreakdown[] breakdowns = new CostBreakdown[ExchangeId.values().length];
     private final RiskVerdict verdict = new RiskVerdict();
     private long enqueuedNanos;
+    private boolean intentDecided;
 
     TradingHandler(TradingPipeline pipeline, PipelineCounters counters) {
         this.pipeline = pipeline;
@@ -101,6 +102,22 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
     /** Regime, then the active models' prediction, then {@link #act}. */
     private void evaluate(CoinTrading state, BookTop top, long now) {
         counters.evaluations++;
+        intentDecided = false;
+        try {
+            decide(state, top, now);
+        } finally {
+            if (!intentDecided) {
+                decided(false);
+            }
+        }
+    }
+
+    private void decided(boolean intent) {
+        intentDecided |= intent;
+        pipeline.listener.onDecisionLatency(pipeline.clock.monotonicNanos() - enqueuedNanos, intent);
+    }
+
+    private void decide(CoinTrading state, BookTop top, long now) {
         state.features(top.exchange()).writeTo(now, features);
         Regime regime = state.regimeDetector.update(features);
         state.lastRegime = regime;
@@ -173,7 +190,7 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         CostBreakdown chosen = breakdowns[best.ordinal()];
         double price = chosen.midPrice();
         pipeline.listener.onSignal(new OrderIntent(state.coin, best, side, quantity, price, false, bestEdge));
-        pipeline.listener.onDecisionLatency(pipeline.clock.monotonicNanos() - enqueuedNanos);
+        decided(true);
         pipeline.risk.check(state.index, best.ordinal(), side, quantity, price, false, bestEdge, verdict);
         if (!verdict.passed()) {
             counters.riskRejects[verdict.reason().ordinal()]++;

@@ -42,7 +42,7 @@ class EventLoopManagerTest {
     private EventLoopManager<CoinLog, Object> manager;
 
     private static EventLoopConfig config(int coinsPerLoop, int capacity, BackpressurePolicy policy, Duration shutdown) {
-        return new EventLoopConfig(coinsPerLoop, capacity, policy, Duration.ofSeconds(1), Duration.ofSeconds(5), shutdown);
+        return new EventLoopConfig(coinsPerLoop, capacity, policy, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdown);
     }
 
     private EventLoopManager<CoinLog, Object> manager(EventLoopConfig config) {

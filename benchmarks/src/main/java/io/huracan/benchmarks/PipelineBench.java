@@ -1,0 +1,307 @@
+package io.huracan.benchmarks;
+
+import io.huracan.adapter.paper.MarketSimulator;
+import io.huracan.adapter.paper.MarketSimulatorConfig;
+import io.huracan.adapter.paper.PaperExchange;
+import io.huracan.adapter.paper.PaperExchangeConfig;
+import io.huracan.bootstrap.SystemEngineClock;
+import io.huracan.bootstrap.config.ConfigLoader;
+import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.engine.SeedModels;
+import io.huracan.bootstrap.engine.SteppedClock;
+import io.huracan.domain.cost.CoinIndex;
+import io.huracan.domain.cost.CostModel;
+import io.huracan.domain.cost.CostPredictionLedger;
+import io.huracan.domain.loop.BackoffIdleStrategy;
+import io.huracan.domain.loop.BackpressurePolicy;
+import io.huracan.domain.loop.EventLoopConfig;
+import io.huracan.domain.loop.EventLoopListener;
+import io.huracan.domain.loop.EventLoopManager;
+import io.huracan.domain.pipeline.CoinTrading;
+import io.huracan.domain.pipeline.PipelineListener;
+import io.huracan.domain.pipeline.TradingPipeline;
+import io.huracan.domain.registry.ModelRegistry;
+import io.huracan.domain.risk.RiskController;
+import io.huracan.domain.risk.RiskListener;
+import io.huracan.domain.risk.RiskUniverse;
+import io.huracan.domain.signal.ActiveModelTable;
+import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.market.BookTop;
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.CoinListing;
+import io.huracan.ports.market.FundingRate;
+import io.huracan.ports.market.MarketDataFeed;
+import io.huracan.ports.market.MarketDataListener;
+import io.huracan.ports.market.Trade;
+import io.huracan.ports.market.Universe;
+import io.huracan.testkit.registry.InMemoryModelStore;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code huracan bench pipeline}: market-data events through the whole in-memory engine — event loops, rolling
+ * features, regimes, the active models, the cost model on every venue, the risk controller, and orders on the
+ * paper exchange — with the engine's base configuration. Events come from the market simulator, generated before
+ * the clock starts, and are handed to the paper venues and the loops as the engine's router does.
+ *
+ * <p>Throughput: every event offered as fast as the loops take them, timed until the last is handled. Latency:
+ * events offered at a fixed rate, and the time from the offer of an event that triggers an evaluation to the
+ * evaluation's decision: an order intent (also reported alone as intent_*) or a reasoned no. Scaling: throughput over 20, 100, 200 and 400 coins.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Events/s through the whole in-memory pipeline, event-to-intent latency, scaling over coins.")
+public final class PipelineBench implements Runnable {
+    @Option(names = "--json", description = "Print one JSON object on the last line.")
+    boolean json;
+
+    @Option(names = "--coins", defaultValue = "400", description = "Coins for the main run (default ${DEFAULT-VALUE}).")
+    int coins;
+
+    @Option(names = "--events", defaultValue = "2000000", description = "Events in the throughput run (default ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--warmup-events", defaultValue = "500000",
+            description = "Events through a throwaway engine first, so the timed runs are compiled code (default ${DEFAULT-VALUE}).")
+    int warmupEvents;
+
+    @Option(names = "--rate", defaultValue = "100000", description = "Offered events/s in the latency run (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "10", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--scaling-events", defaultValue = "500000",
+            description = "Events per scaling run at 20, 100, 200, 400 coins; 0 skips them (default ${DEFAULT-VALUE}).")
+    int scalingEvents;
+
+    @Option(names = "--coins-per-loop", description = "Coins per event loop (default engine.event_loop.coins_per_loop: "
+            + "400 coins on 8 loops); on a 2-core machine 200 puts one loop on each core.")
+    Integer coinsPerLoop;
+
+    @Option(names = "--idle-max-park-us", defaultValue = "50",
+            description = "Longest an idle loop sleeps, microseconds (default ${DEFAULT-VALUE}; the engine's default is 1000).")
+    long idleMaxParkMicros;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public void run() {
+        EngineConfig config = new ConfigLoader(System.getenv()).load(List.of());
+        if (coins < 1 || coins > config.universe().coins().size() || events < 1 || rate < 1 || latencySeconds < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--coins must be in [1, "
+                    + config.universe().coins().size() + "]; --events, --rate and --latency-seconds must be > 0");
+        }
+        if (warmupEvents > 0) {
+            BenchProgress.phase("pipeline", "warming up");
+            runOnce(config, coins, warmupEvents, 0);
+        }
+        BenchProgress.phase("pipeline", "throughput with " + coins + " coins");
+        Result main = runOnce(config, coins, events, 0);
+        BenchProgress.phase("pipeline", "latency at " + rate + " events/s");
+        Result paced = runOnce(config, coins, rate * latencySeconds, rate);
+        var report = new BenchReport("pipeline", main.eventsPerSecond)
+                .latency(paced.decisionLatency)
+                .put("intent_samples", paced.intentLatency.getTotalCount())
+                .put("intent_p50_ns", paced.intentLatency.getValueAtPercentile(50))
+                .put("intent_p99_ns", paced.intentLatency.getValueAtPercentile(99))
+                .put("coins", coins)
+                .put("events", events)
+                .put("loops", main.loops)
+                .put("orders", main.orders)
+                .put("fills", main.fills)
+                .put("heap_used_mb", main.heapUsedMb)
+                .put("idle_max_park_us", idleMaxParkMicros)
+                .put("latency_offered_rate", rate)
+                .put("latency_achieved_rate", Math.round(paced.eventsPerSecond));
+        if (scalingEvents > 0) {
+            for (int n : new int[] {20, 100, 200, 400}) {
+                BenchProgress.phase("pipeline", "scaling, " + n + " coins");
+                Result scaled = runOnce(config, n, scalingEvents, 0);
+                report.put("ops_per_s_" + n + "_coins", Math.round(scaled.eventsPerSecond));
+            }
+        }
+        report.print(System.out, json);
+    }
+
+    private record Result(double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
+                          long orders, long fills, long heapUsedMb) {
+    }
+
+    /** Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it. */
+    private Result runOnce(EngineConfig config, int coinCount, int count, int offeredRate) {
+        var listings = config.universe().coins().subList(0, coinCount);
+        var universe = new Universe(config.universe().quoteCurrency(), coinCount,
+                Math.min(config.universe().activeCoins(), coinCount), listings);
+        var real = new SystemEngineClock();
+        long start = real.epochMicros() / 1_000_000 * 1_000_000;
+        var clock = new SteppedClock(real, start);
+        var simulator = new MarketSimulator(universe, MarketSimulatorConfig.defaults(seed), start);
+        List<Object> generated = generate(simulator, listings, count);
+
+        var feed = new ForwardingFeed();
+        ExchangeGateway gateway = PaperExchange.create(paperConfig(), simulator.instruments(), feed, clock);
+        var coinIndex = CoinIndex.of(universe);
+        var risk = new RiskController(new RiskUniverse(universe), config.risk(), config.tradeLimits(),
+                config.exchanges().paper().startingBalance(), clock, RiskListener.NONE);
+        var store = new InMemoryModelStore();
+        SeedModels.seedIfEmpty(store, new ModelRegistry(store, config.registry().promotion(), clock),
+                Instant.ofEpochSecond(start / 1_000_000));
+        var models = new ActiveModelTable();
+        models.refresh(store);
+        var decisions = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
+        var intents = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
+        var pipeline = new TradingPipeline(coinIndex, new CostModel(coinIndex, config.costModel()), risk, models,
+                gateway, config.strategy(), clock, new PipelineListener() {
+                    @Override
+                    public void onDecisionLatency(long nanos, boolean intent) {
+                        (intent ? intents : decisions).recordValue(Math.min(nanos, TimeUnit.SECONDS.toNanos(10)));
+                    }
+                }, new CostPredictionLedger(config.costModel()), "bench", universe.activeCoins());
+        EventLoopConfig loopConfig = config.eventLoop();
+        Duration idleMaxPark = Duration.ofNanos(idleMaxParkMicros * 1_000);
+        var blocking = new EventLoopConfig(coinsPerLoop != null ? coinsPerLoop : loopConfig.coinsPerLoop(),
+                loopConfig.queueCapacity(), BackpressurePolicy.BLOCK, idleMaxPark,
+                loopConfig.heartbeatInterval(), loopConfig.stallThreshold(), loopConfig.shutdownTimeout());
+        var threads = new AtomicInteger();
+        var loops = new EventLoopManager<CoinTrading, Object>(blocking, pipeline, clock, task -> {
+            Thread thread = new Thread(task, "bench-loop-" + threads.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }, () -> new BackoffIdleStrategy(idleMaxPark.toNanos()), EventLoopListener.NONE);
+        loops.setActiveCoins(listings.stream().map(CoinListing::symbol).toList());
+
+        long rerankEvery = Duration.ofSeconds(5).toNanos() / 1_000;
+        long nextRerank = start;
+        long intervalNanos = offeredRate > 0 ? 1_000_000_000L / offeredRate : 0;
+        long began = System.nanoTime();
+        long offered = 0;
+        for (Object event : generated) {
+            long at = timestampOf(event);
+            if (at > clock.epochMicros()) {
+                clock.advanceTo(at);
+            }
+            feed.emit(event);
+            if (loops.offer(coinOf(event), event) == io.huracan.domain.loop.OfferResult.ACCEPTED) {
+                offered++;
+            }
+            if (at >= nextRerank) {
+                pipeline.rerank(at);
+                nextRerank = at + rerankEvery;
+            }
+            if (intervalNanos > 0) {
+                // sleep while well ahead of the offered rate, so the producer does not take a core from the loops
+                long ahead = began + offered * intervalNanos - System.nanoTime();
+                if (ahead > 100_000) {
+                    LockSupport.parkNanos(ahead - 50_000);
+                }
+            }
+        }
+        while (pipeline.processedEvents() < offered) {
+            LockSupport.parkNanos(50_000);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        var stats = pipeline.stats();
+        System.gc();
+        long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        int loopCount = loops.loopCount();
+        loops.shutdown();
+        Histogram all = decisions.getIntervalHistogram();
+        Histogram intentOnly = intents.getIntervalHistogram();
+        all.add(intentOnly);
+        return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb);
+    }
+
+    /** Runs the simulator until it has produced {@code count} events, keeping them in order. */
+    private static List<Object> generate(MarketSimulator simulator, List<CoinListing> listings, int count) {
+        List<Object> events = new ArrayList<>(count + 4096);
+        Set<Coin> coins = Set.copyOf(listings.stream().map(CoinListing::symbol).toList());
+        try (var subscription = simulator.subscribe(coins, new MarketDataListener() {
+            @Override
+            public void onBookTop(BookTop top) {
+                events.add(top);
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                events.add(trade);
+            }
+
+            @Override
+            public void onFundingRate(FundingRate rate) {
+                events.add(rate);
+            }
+        })) {
+            long next = simulator.nextEventMicros();
+            while (events.size() < count) {
+                next += 100_000;
+                simulator.advanceTo(next);
+            }
+        }
+        return events.subList(0, count);
+    }
+
+    /** The paper venues matching instantly, so that entries fill and positions cycle within the run. */
+    private PaperExchangeConfig paperConfig() {
+        PaperExchangeConfig defaults = PaperExchangeConfig.defaults(seed);
+        return new PaperExchangeConfig(defaults.startingBalance(), Duration.ZERO, defaults.leverage(),
+                defaults.depthLevels(), defaults.fees(), defaults.market());
+    }
+
+    private static long timestampOf(Object event) {
+        if (event instanceof BookTop top) {
+            return top.timestampMicros();
+        }
+        if (event instanceof Trade trade) {
+            return trade.timestampMicros();
+        }
+        return ((FundingRate) event).timestampMicros();
+    }
+
+    private static Coin coinOf(Object event) {
+        if (event instanceof BookTop top) {
+            return top.coin();
+        }
+        if (event instanceof Trade trade) {
+            return trade.coin();
+        }
+        return ((FundingRate) event).coin();
+    }
+
+    /** Hands each event to the paper venues, as the simulator does for them in a running engine. */
+    private static final class ForwardingFeed implements MarketDataFeed {
+        private MarketDataListener listener;
+
+        @Override
+        public Subscription subscribe(Set<Coin> coins, MarketDataListener subscriber) {
+            this.listener = subscriber;
+            return () -> listener = null;
+        }
+
+        void emit(Object event) {
+            if (listener == null) {
+                return;
+            }
+            if (event instanceof BookTop top) {
+                listener.onBookTop(top);
+            } else if (event instanceof Trade trade) {
+                listener.onTrade(trade);
+            } else {
+                listener.onFundingRate((FundingRate) event);
+            }
+        }
+    }
+}
