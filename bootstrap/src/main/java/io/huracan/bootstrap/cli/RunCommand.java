@@ -97,6 +97,8 @@ final class RunCommand implements Callable<Integer> {
                 engineConfig.exchanges().paper().seed(), speed == 0 ? "max" : speed + "x",
                 duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration) + " of market time");
         out.flush();
+        ConfigReloadOnHangup.install(() -> loadConfig().universe().activeCoins(), engine::setActiveCoins,
+                spec.commandLine().getErr());
         long startNanos = System.nanoTime();
         try {
             engine.start();

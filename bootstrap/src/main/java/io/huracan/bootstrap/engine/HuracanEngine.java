@@ -88,12 +88,13 @@ public final class HuracanEngine implements AutoCloseable {
         this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
                 config.strategy().evaluationInterval().multipliedBy(5), builder.speed, builder.sessionLength,
                 builder.stepListener);
+        // stopped in reverse: the driver settles first, the bus closes last
         this.services = new ServiceRunner(List.of(
+                service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close()),
                 service("model-registry", this::loadModels, () -> { }),
                 service("event-loops", this::startLoops, this::stopLoops),
                 new FeedSubscription(feed, gateway, router, universeCoins()),
-                driver,
-                service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close())));
+                driver));
     }
 
     public static Builder builder() {

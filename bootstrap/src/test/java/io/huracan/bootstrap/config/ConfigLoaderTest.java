@@ -35,7 +35,7 @@ class ConfigLoaderTest {
         assertThat(config.maxConcurrentTrades()).isEqualTo(500);
         assertThat(config.softThrottleTrades()).isEqualTo(100);
         assertThat(config.eventLoop().coinsPerLoop()).isEqualTo(50);
-        assertThat(config.eventLoop().backpressure()).isEqualTo(BackpressurePolicy.DROP_OLDEST);
+        assertThat(config.eventLoop().backpressure()).isEqualTo(BackpressurePolicy.BLOCK);
         assertThat(config.risk().softThrottleRatio()).isEqualTo(0.8);
         assertThat(config.risk().coolDown()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.risk().drawdown().global().rollingWindow()).isEqualTo(Duration.ofDays(7));
@@ -168,7 +168,7 @@ class ConfigLoaderTest {
         var withSecret = new ConfigLoader(Map.of("BINANCE_API_SECRET", "s3cr3t-value"));
         String yaml = ConfigPrinter.toYaml(withSecret.load(List.of()));
 
-        assertThat(yaml).contains("soft_throttle_ratio: 0.8", "cool_down: 15m", "backpressure: drop_oldest",
+        assertThat(yaml).contains("soft_throttle_ratio: 0.8", "cool_down: 15m", "backpressure: block",
                 "api_secret: \"${env:BINANCE_API_SECRET}\"").doesNotContain("s3cr3t-value");
         EngineConfig reloaded = loader.load(List.of(writeUnchecked("shown.yaml", yaml)));
         assertThat(reloaded.risk()).isEqualTo(loader.load(List.of()).risk());

@@ -9,6 +9,8 @@ import io.huracan.ports.market.Regime;
 import io.huracan.ports.market.Side;
 import io.huracan.ports.order.ClientOrderId;
 
+import java.math.BigDecimal;
+
 /**
  * One coin's trading state, owned by the event loop that owns the coin (never touched by two threads at once):
  * rolling features per venue, the regime detector, and the coin's one trade at a time — the order working for
@@ -30,8 +32,8 @@ public final class CoinTrading {
     boolean workingCloses;
     double workingFilled;
 
-    /** The open position: signed base quantity on {@code positionVenue}, and when it was opened. */
-    double position;
+    /** The open position: signed exact base quantity on {@code positionVenue}, and when it was opened. */
+    BigDecimal position = BigDecimal.ZERO;
     ExchangeId positionVenue;
     long openedAtMicros;
     Regime lastRegime = Regime.RANGING;
@@ -55,7 +57,7 @@ public final class CoinTrading {
     }
 
     boolean isFlat() {
-        return Math.abs(position) < 1e-12;
+        return position.signum() == 0;
     }
 
     void clearWorkingOrder() {

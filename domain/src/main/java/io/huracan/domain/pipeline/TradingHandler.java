@@ -224,15 +224,15 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         }
         boolean expired = now - state.openedAtMicros >= pipeline.horizonMicros;
         boolean turned = !Double.isNaN(predictedBps) && Math.abs(predictedBps) >= pipeline.strategy.minSignalBps()
-                && Math.signum(predictedBps) != Math.signum(state.position);
+                && Math.signum(predictedBps) != state.position.signum();
         if (expired || turned) {
             close(state, mid);
         }
     }
 
     private void close(CoinTrading state, double mid) {
-        Side side = state.position > 0 ? Side.SELL : Side.BUY;
-        double quantity = Math.abs(state.position);
+        Side side = state.position.signum() > 0 ? Side.SELL : Side.BUY;
+        double quantity = state.position.abs().doubleValue();
         ExchangeId venue = state.positionVenue;
         pipeline.risk.check(state.index, venue.ordinal(), side, quantity, mid, true, 0, verdict);
         if (!verdict.passed()) {
@@ -333,13 +333,13 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         }
         counters.fills++;
         boolean wasFlat = state.isFlat();
-        state.position += fill.side().sign() * quantity;
+        BigDecimal exact = fill.quantity().value();
+        state.position = fill.side() == Side.BUY ? state.position.add(exact) : state.position.subtract(exact);
         if (wasFlat) {
             state.positionVenue = fill.exchange();
             state.openedAtMicros = now;
         }
         if (state.isFlat()) {
-            state.position = 0;
             state.positionVenue = null;
         }
     }
