@@ -40,7 +40,7 @@ public final class CostBench implements Runnable {
                     "--evaluations and --reranks must be > 0 and --warmup >= 0");
         }
         CostBenchMarket market = new CostBenchMarket(seed);
-        progress("warming up");
+        BenchProgress.phase("cost", "warming up");
         for (long i = 0; i < warmup; i++) {
             sink += market.evaluateNext();
         }
@@ -48,7 +48,7 @@ public final class CostBench implements Runnable {
             sink += market.rerank();
         }
 
-        progress("throughput");
+        BenchProgress.phase("cost", "throughput");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -60,7 +60,7 @@ public final class CostBench implements Runnable {
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 
-        progress("latency");
+        BenchProgress.phase("cost", "latency");
         Histogram latency = new Histogram(1_000_000_000L, 3);
         long samples = Math.min(evaluations, 5_000_000);
         for (long i = 0; i < samples; i++) {
@@ -69,7 +69,7 @@ public final class CostBench implements Runnable {
             latency.recordValue(System.nanoTime() - t);
         }
 
-        progress("re-ranking");
+        BenchProgress.phase("cost", "re-ranking");
         Histogram rerank = new Histogram(1_000_000_000L, 3);
         long rerankCpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < reranks; i++) {
@@ -103,11 +103,5 @@ public final class CostBench implements Runnable {
             last = System.nanoTime();
         }
         return (last - start) / reads;
-    }
-
-    private static void progress(String phase) {
-        if (System.console() != null) {
-            System.err.println("bench cost: " + phase + "...");
-        }
     }
 }

@@ -51,11 +51,11 @@ public final class RiskBench implements Runnable {
         }
         boolean mixed = mix.equals("mixed");
         var fixture = new RiskBenchFixture();
-        progress("warming up");
+        BenchProgress.phase("risk", "warming up");
         measure(fixture, 1, Math.max(2, seconds / 2), mixed);
-        progress("one thread, " + seconds + " s");
+        BenchProgress.phase("risk", "one thread, " + seconds + " s");
         Run single = measure(fixture, 1, seconds, mixed);
-        progress(threads + " threads, " + seconds + " s");
+        BenchProgress.phase("risk", threads + " threads, " + seconds + " s");
         Run multi = measure(fixture, threads, seconds, mixed);
         new BenchReport("risk", single.opsPerSecond)
                 .latency(single.latency)
@@ -128,11 +128,5 @@ public final class RiskBench implements Runnable {
             opsPerSecond += counts[t] * 1e9 / elapsed[t];
         }
         return new Run(opsPerSecond, all);
-    }
-
-    private void progress(String step) {
-        if (System.console() != null && !json) {
-            spec.commandLine().getErr().println("bench risk: " + step);
-        }
     }
 }

@@ -62,7 +62,7 @@ public final class StorageBench implements Callable<Integer> {
                 coinIds[c] = Coin.of("C" + c);
             }
             long totalRows = (long) coins * days * rowsPerPartition;
-            progress("writing %,d trades (%d coins x %d days x %,d rows)", totalRows, coins, days, rowsPerPartition);
+            BenchProgress.phase("storage", String.format("writing %,d trades (%d coins x %d days x %,d rows)", totalRows, coins, days, rowsPerPartition));
             long start = System.nanoTime();
             try (DatasetWriter<Trade> writer = store.writer(Dataset.TRADES)) {
                 long step = DAY / rowsPerPartition;
@@ -78,14 +78,14 @@ public final class StorageBench implements Callable<Integer> {
             }
             double writeRowsPerSecond = totalRows / seconds(start);
 
-            progress("scanning");
+            BenchProgress.phase("storage", "scanning");
             double scanRowsPerSecond = scan(store, totalRows);
             Coin pruned = coinIds[coins / 2];
             long dayStart = START + (days / 2) * DAY;
             var coinDay = new MarketDataQuery<>(Dataset.TRADES, Set.of(pruned), dayStart, dayStart + DAY, QueryOrder.BY_COIN);
             double prunedMs = medianMillis(() -> count(store.query(coinDay), rowsPerPartition));
 
-            progress("DuckDB");
+            BenchProgress.phase("storage", "DuckDB");
             double duckScan;
             double duckPrunedMs;
             String glob = root.resolve("trades") + "/*/*.parquet";
@@ -182,12 +182,6 @@ public final class StorageBench implements Callable<Integer> {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void progress(String format, Object... args) {
-        if (System.console() != null) {
-            System.err.printf(format + "%n", args);
-        }
     }
 
     private static long bytes(Path root) throws IOException {
