@@ -2,6 +2,7 @@ package io.huracan.benchmarks;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.adapter.memory.InMemoryMessageBusModule;
 import io.huracan.domain.codec.EnginePayloads;
 import io.huracan.ports.bus.BusLimits;
@@ -147,21 +148,8 @@ public final class BusBench implements Callable<Integer> {
         return Guice.createInjector(new InMemoryMessageBusModule(BusLimits.uniform(16L * batch + 1_024)), new AbstractModule() {
             @Override
             protected void configure() {
-                bind(EngineClock.class).toInstance(new WallClock());
+                bind(EngineClock.class).toInstance(new SystemEngineClock());
             }
         }).getInstance(MessageBus.class);
-    }
-
-    /** The machine's clock, for the bus's ids and idle times. */
-    private static final class WallClock implements EngineClock {
-        @Override
-        public long epochMicros() {
-            return System.currentTimeMillis() * 1_000;
-        }
-
-        @Override
-        public long monotonicNanos() {
-            return System.nanoTime();
-        }
     }
 }

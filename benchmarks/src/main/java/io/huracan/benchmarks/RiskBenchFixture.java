@@ -1,5 +1,6 @@
 package io.huracan.benchmarks;
 
+import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.domain.risk.DrawdownBreakers;
 import io.huracan.domain.risk.DrawdownLimit;
 import io.huracan.domain.risk.ExposureLimits;
@@ -49,7 +50,7 @@ final class RiskBenchFixture {
                 new DrawdownBreakers(new DrawdownLimit(0.05, 0.10, Duration.ofDays(7)),
                         new DrawdownLimit(0.03, 0.08, Duration.ofDays(7))),
                 Duration.ofMinutes(15), Duration.ofHours(1), 5);
-        risk = new RiskController(universe, limits, new TradeLimits(1_000, 100), 10_000_000, new SystemClock(),
+        risk = new RiskController(universe, limits, new TradeLimits(1_000, 100), 10_000_000, new SystemEngineClock(),
                 RiskListener.NONE);
         for (int c = 0; c < COINS; c++) {
             risk.onPrice(c, price(c));
@@ -142,19 +143,6 @@ final class RiskBenchFixture {
     void release(RiskVerdict verdict) {
         if (verdict.passed()) {
             risk.onCancel(verdict.reservation());
-        }
-    }
-
-    /** The live clock: wall time for staleness and breakers. */
-    private static final class SystemClock implements EngineClock {
-        @Override
-        public long epochMicros() {
-            return System.currentTimeMillis() * 1000;
-        }
-
-        @Override
-        public long monotonicNanos() {
-            return System.nanoTime();
         }
     }
 }
