@@ -312,7 +312,8 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
             if (report.status() == OrderStatus.REJECTED) {
                 pipeline.risk.onReject(state.workingReservation);
                 counters.orderRejects++;
-            } else if (report.status() == OrderStatus.CANCELLED) {
+            } else {
+                // releases what the fills did not use: an IOC remainder, or the sliver the lot rounding left
                 pipeline.risk.onCancel(state.workingReservation);
             }
             Optional<CostOutcome> outcome;
