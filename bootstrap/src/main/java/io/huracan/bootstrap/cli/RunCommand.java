@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Market time per real time: 1 real time (default), 60 a minute per second, 0 as fast as possible.")
     double speed;
 
+    @Option(names = "--replay", paramLabel = "DAY[..DAY]",
+            description = "Trade stored market data of these UTC days (from engine.storage.root) instead of the "
+                    + "simulator, e.g. 2026-01-05 or 2026-01-05..2026-01-07.")
+    String replay;
+
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "var/reports",
             description = "Where the session report goes (a new directory per run).")
     Path reports;
@@ -76,8 +81,13 @@ final class RunCommand implements Callable<Integer> {
         var recording = new SessionRecording();
         var status = new StatusLine(out, System.console() != null);
         SessionRecorder[] recorder = new SessionRecorder[1];
-        HuracanEngine engine = HuracanEngine.builder().config(engineConfig).speed(speed).sessionLength(duration)
-                .onMarketStep(micros -> recorder[0].onStep(micros)).build();
+        var builder = HuracanEngine.builder().config(engineConfig).speed(speed).sessionLength(duration)
+                .onMarketStep(micros -> recorder[0].onStep(micros));
+        if (replay != null) {
+            long[] range = ReplayDays.parse(replay, spec.commandLine());
+            builder.replay(range[0], range[1]);
+        }
+        HuracanEngine engine = builder.build();
         recorder[0] = new SessionRecorder(recording, engine);
         engine.observe(recorder[0]);
 
@@ -92,10 +102,12 @@ final class RunCommand implements Callable<Integer> {
         }, "huracan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.printf("huracan: paper trading %d of %d coins on the simulator (seed %d), speed %s, %s%n",
+        out.printf("huracan: paper trading %d of %d coins on %s, speed %s, %s%n",
                 engineConfig.universe().activeCoins(), engineConfig.universe().coins().size(),
-                engineConfig.exchanges().paper().seed(), speed == 0 ? "max" : speed + "x",
-                duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration) + " of market time");
+                replay != null ? "stored market data of " + replay
+                        : "the simulator (seed " + engineConfig.exchanges().paper().seed() + ")",
+                speed == 0 ? "max" : speed + "x", replay != null ? "the whole range"
+                        : duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration) + " of market time");
         out.flush();
         ConfigReloadOnHangup.install(() -> loadConfig().universe().activeCoins(), engine::setActiveCoins,
                 spec.commandLine().getErr());

@@ -20,8 +20,8 @@ final class SessionSummary {
         var risk = engine.risk();
         double start = engine.config().exchanges().paper().startingBalance();
         rows.put("wall time (s)", Math.round(elapsedNanos / 1e8) / 10.0);
-        rows.put("market events", stats.events());
-        rows.put("events per second", Math.round(stats.events() / Math.max(elapsedNanos / 1e9, 1e-3)));
+        rows.put("market events", stats.marketEvents());
+        rows.put("events per second", Math.round(stats.marketEvents() / Math.max(elapsedNanos / 1e9, 1e-3)));
         rows.put("evaluations", stats.evaluations());
         rows.put("signals", stats.signals());
         rows.put("orders sent", stats.ordersSent());

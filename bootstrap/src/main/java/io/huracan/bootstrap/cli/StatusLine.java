@@ -33,8 +33,8 @@ final class StatusLine {
         lastPrintedSecond = second;
         PipelineStats stats = engine.stats();
         double seconds = (elapsedNanos - lastNanos) / 1e9;
-        long rate = seconds > 0 ? Math.round((stats.events() - lastEvents) / seconds) : 0;
-        lastEvents = stats.events();
+        long rate = seconds > 0 ? Math.round((stats.marketEvents() - lastEvents) / seconds) : 0;
+        lastEvents = stats.marketEvents();
         lastNanos = elapsedNanos;
         var risk = engine.risk();
         String line = String.format("%4ds  %,9d events/s  signals %,d  orders %,d  fills %,d  P&L %+,.2f  exposure %,.0f"

@@ -76,7 +76,11 @@ public final class HuracanEngine implements AutoCloseable {
         String sessionId = Long.toString(clock.epochMicros() / 1_000_000, 36);
         List<Module> modules = new ArrayList<>(AdapterSelection.modules(config, builder.environment));
         modules.add(new EngineModule(config, clock, sessionId));
-        this.injector = Guice.createInjector(Modules.override(modules).with(builder.overrides));
+        List<Module> overrides = new ArrayList<>(builder.overrides);
+        if (builder.replayToMicros != 0) {
+            overrides.add(0, new ReplayMarketModule(config, builder.startMicros, builder.replayToMicros));
+        }
+        this.injector = Guice.createInjector(Modules.override(modules).with(overrides));
         this.pipeline = injector.getInstance(TradingPipeline.class);
         this.risk = injector.getInstance(RiskController.class);
         this.events = injector.getInstance(EngineEvents.class);
@@ -302,6 +306,7 @@ public final class HuracanEngine implements AutoCloseable {
         private double speed = 1.0;
         private Duration sessionLength = Duration.ZERO;
         private long startMicros;
+        private long replayToMicros;
         private SimulatedMarketDriver.StepListener stepListener = SimulatedMarketDriver.StepListener.NONE;
 
         private Builder() {
@@ -347,6 +352,20 @@ public final class HuracanEngine implements AutoCloseable {
         /** The market time the session starts at (epoch micros); default now. */
         public Builder startAt(long epochMicros) {
             this.startMicros = epochMicros;
+            return this;
+        }
+
+        /**
+         * Trades stored market data of {@code [fromMicros, toMicros)} (the Parquet store at engine.storage.root)
+         * instead of the simulator; the session starts at {@code fromMicros} and ends at {@code toMicros}.
+         */
+        public Builder replay(long fromMicros, long toMicros) {
+            if (toMicros <= fromMicros) {
+                throw new IllegalArgumentException("replay range [" + fromMicros + ", " + toMicros + ") is empty");
+            }
+            this.startMicros = fromMicros;
+            this.replayToMicros = toMicros;
+            this.sessionLength = Duration.ofNanos((toMicros - fromMicros) * 1_000);
             return this;
         }
 

@@ -49,6 +49,10 @@ class RunCommandTest {
                 + System.lineSeparator());
 
         err.getBuffer().setLength(0);
+        assertThat(run("run", "--replay", "2026-01-07..2026-01-05")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--replay '2026-01-07..2026-01-05' is invalid; allowed: a UTC day YYYY-MM-DD");
+
+        err.getBuffer().setLength(0);
         assertThat(run("run", "--duration", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("'soon' is not a duration; allowed: a whole number with us, ms, s, m, h or d");
     }

@@ -10,6 +10,7 @@ import io.huracan.ports.risk.RiskReason;
 final class PipelineCounters {
     /** Events fully handled; volatile so that a step barrier reading it sees everything the events did. */
     volatile long events;
+    long marketEvents;
     long evaluations;
     long signals;
     long ordersSent;

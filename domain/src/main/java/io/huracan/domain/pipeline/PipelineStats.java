@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The pipeline's counts summed over its loop handlers at one moment.
  *
- * @param events       market-data and execution events handled
+ * @param events       events handled: market data, executions and requests
+ * @param marketEvents book tops, trades and funding rates handled
  * @param evaluations  signal evaluations (at most one per coin per evaluation interval)
  * @param signals      evaluations whose predicted return passed min_signal_bps
  * @param ordersSent   orders placed on an exchange (entries and exits)
@@ -21,17 +22,18 @@ import java.util.Map;
  * @param noModel      evaluations with no active model for the coin's regime
  * @param notActive    signals on coins outside the active set (they only close what they hold)
  */
-public record PipelineStats(long events, long evaluations, long signals, long ordersSent, long orderRejects, long fills,
+public record PipelineStats(long events, long marketEvents, long evaluations, long signals, long ordersSent, long orderRejects, long fills,
                             long riskReduced, Map<CostSkipReason, Long> costSkips, Map<RiskReason, Long> riskRejects,
                             long noModel, long notActive) {
 
     static PipelineStats sum(Iterable<PipelineCounters> counters) {
-        long events = 0, evaluations = 0, signals = 0, sent = 0, rejects = 0, fills = 0, reduced = 0, noModel = 0,
+        long events = 0, market = 0, evaluations = 0, signals = 0, sent = 0, rejects = 0, fills = 0, reduced = 0, noModel = 0,
                 notActive = 0;
         long[] skips = new long[CostSkipReason.values().length];
         long[] riskRejects = new long[RiskReason.values().length];
         for (PipelineCounters c : counters) {
             events += c.events;
+            market += c.marketEvents;
             evaluations += c.evaluations;
             signals += c.signals;
             sent += c.ordersSent;
@@ -59,7 +61,7 @@ public record PipelineStats(long events, long evaluations, long signals, long or
                 rejectMap.put(reason, riskRejects[reason.ordinal()]);
             }
         }
-        return new PipelineStats(events, evaluations, signals, sent, rejects, fills, reduced, Map.copyOf(skipMap),
+        return new PipelineStats(events, market, evaluations, signals, sent, rejects, fills, reduced, Map.copyOf(skipMap),
                 Map.copyOf(rejectMap), noModel, notActive);
     }
 

@@ -69,10 +69,13 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
 
     private void handle(Coin coin, CoinTrading state, Object event) {
         if (event instanceof BookTop top) {
+            counters.marketEvents++;
             onBookTop(state, top);
         } else if (event instanceof Trade trade) {
+            counters.marketEvents++;
             state.features(trade.exchange()).onTrade(trade);
         } else if (event instanceof FundingRate funding) {
+            counters.marketEvents++;
             state.features(funding.exchange()).onFunding(funding);
             pipeline.costModel.onFundingRate(funding);
         } else if (event instanceof ExecutionReport report) {
