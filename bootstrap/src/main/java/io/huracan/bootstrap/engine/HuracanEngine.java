@@ -89,8 +89,9 @@ public final class HuracanEngine implements AutoCloseable {
         ExchangeGateway gateway = injector.getInstance(ExchangeGateway.class);
         ReplayableMarketDataFeed feed = injector.getInstance(ReplayableMarketDataFeed.class);
         Duration step = config.exchanges().paper().updateInterval();
+        Duration evaluation = config.strategy().evaluationInterval();
         this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
-                config.strategy().evaluationInterval().multipliedBy(5), builder.speed, builder.sessionLength,
+                evaluation.plus(step), evaluation.multipliedBy(5), builder.speed, builder.sessionLength,
                 builder.stepListener);
         // stopped in reverse: the driver settles first, the bus closes last
         this.services = new ServiceRunner(List.of(

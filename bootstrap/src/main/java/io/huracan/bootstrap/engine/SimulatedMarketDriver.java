@@ -37,6 +37,7 @@ final class SimulatedMarketDriver implements ManagedService {
     private final MarketRouter router;
     private final TradingPipeline pipeline;
     private final long stepMicros;
+    private final long firstRerankMicros;
     private final long rerankMicros;
     private final double speed;
     private final long sessionMicros;
@@ -51,7 +52,8 @@ final class SimulatedMarketDriver implements ManagedService {
      * @param session how much market time to run before finishing by itself; {@link Duration#ZERO} for no limit
      */
     SimulatedMarketDriver(ReplayableMarketDataFeed feed, ExchangeGateway gateway, SteppedClock clock, EngineClock real,
-                          MarketRouter router, TradingPipeline pipeline, Duration step, Duration rerankInterval,
+                          MarketRouter router, TradingPipeline pipeline, Duration step, Duration firstRerank,
+                          Duration rerankInterval,
                           double speed, Duration session, StepListener stepListener) {
         this.feed = feed;
         this.gateway = gateway;
@@ -60,6 +62,7 @@ final class SimulatedMarketDriver implements ManagedService {
         this.router = router;
         this.pipeline = pipeline;
         this.stepMicros = step.toNanos() / 1_000;
+        this.firstRerankMicros = firstRerank.toNanos() / 1_000;
         this.rerankMicros = rerankInterval.toNanos() / 1_000;
         this.speed = speed;
         this.sessionMicros = session.toNanos() / 1_000;
@@ -106,7 +109,8 @@ final class SimulatedMarketDriver implements ManagedService {
     private void run() {
         long startMarket = clock.epochMicros();
         long startReal = real.monotonicNanos();
-        long nextRerank = startMarket;
+        // the first ranking once every coin has been evaluated once, then every rerank interval
+        long nextRerank = startMarket + firstRerankMicros;
         try {
             while (!stopRequested && (sessionMicros == 0 || clock.epochMicros() - startMarket < sessionMicros)) {
                 long now = step();
