@@ -16,7 +16,6 @@ import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.Sector;
 import io.huracan.ports.market.Side;
 import io.huracan.ports.market.Universe;
-import io.huracan.ports.time.EngineClock;
 
 import java.time.Duration;
 import java.util.ArrayList;

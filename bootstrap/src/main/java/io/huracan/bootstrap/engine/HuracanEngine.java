@@ -26,6 +26,7 @@ import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.lifecycle.ManagedService;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.CoinListing;
+import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.ReplayableMarketDataFeed;
 import io.huracan.ports.market.MarketDataFeed;
 import io.huracan.ports.registry.ModelStore;
@@ -37,6 +38,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.Set;
 
 /**
@@ -129,8 +133,8 @@ public final class HuracanEngine implements AutoCloseable {
     }
 
     /** Why the session ended early, if it failed. */
-    public java.util.Optional<Throwable> failure() {
-        return java.util.Optional.ofNullable(driver.failure());
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(driver.failure());
     }
 
     @Override
@@ -168,10 +172,10 @@ public final class HuracanEngine implements AutoCloseable {
 
     /** Signed positions in base quantity by coin (coins with none left out), summed over venues. */
     public Map<Coin, Double> positions() {
-        Map<Coin, Double> positions = new java.util.TreeMap<>();
+        Map<Coin, Double> positions = new TreeMap<>();
         for (Coin coin : universeCoins()) {
             double sum = 0;
-            for (var venue : io.huracan.ports.market.ExchangeId.values()) {
+            for (ExchangeId venue : ExchangeId.values()) {
                 sum += risk.position(coin, venue);
             }
             if (sum != 0) {
@@ -206,8 +210,8 @@ public final class HuracanEngine implements AutoCloseable {
     }
 
     /** What the loops left unprocessed at shutdown, once stopped. */
-    public java.util.Optional<ShutdownReport> shutdownReport() {
-        return java.util.Optional.ofNullable(shutdownReport);
+    public Optional<ShutdownReport> shutdownReport() {
+        return Optional.ofNullable(shutdownReport);
     }
 
     /** Any object the engine was built with, for applications that override modules. */
@@ -371,7 +375,7 @@ public final class HuracanEngine implements AutoCloseable {
         }
 
         /** Called after each market step, at the step barrier, with the step's market time. */
-        public Builder onMarketStep(java.util.function.LongConsumer listener) {
+        public Builder onMarketStep(LongConsumer listener) {
             this.stepListener = listener::accept;
             return this;
         }

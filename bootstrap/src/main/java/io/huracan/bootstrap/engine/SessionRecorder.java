@@ -19,6 +19,7 @@ import io.huracan.ports.market.ExchangeId;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -98,7 +99,7 @@ public final class SessionRecorder implements EngineObserver {
     @Override
     public void onExecution(ExecutionReport report) {
         report.lastFill().ifPresent(fill -> recording.add(new FillRow((fill.timestampMicros() - startMicros) / 1_000,
-                fill.coin().symbol(), fill.exchange().key(), fill.side().name().toLowerCase(java.util.Locale.ROOT),
+                fill.coin().symbol(), fill.exchange().key(), fill.side().name().toLowerCase(Locale.ROOT),
                 fill.price().toString(), fill.quantity().toString(), fill.feeQuote().toPlainString(), fill.maker())));
     }
 

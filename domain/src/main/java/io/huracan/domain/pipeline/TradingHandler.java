@@ -8,6 +8,7 @@ import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.feature.Feature;
+import io.huracan.ports.feature.FeatureVector;
 import io.huracan.ports.market.BookTop;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
@@ -124,7 +125,7 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         state.features(top.exchange()).writeTo(now, features);
         Regime regime = state.regimeDetector.update(features);
         state.lastRegime = regime;
-        pipeline.listener.onFeatures(new io.huracan.ports.feature.FeatureVector(state.coin, now, features));
+        pipeline.listener.onFeatures(new FeatureVector(state.coin, now, features));
         double predicted = pipeline.models.predictBps(regime, features);
         if (Double.isNaN(predicted)) {
             counters.noModel++;

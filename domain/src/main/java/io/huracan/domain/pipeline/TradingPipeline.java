@@ -10,6 +10,7 @@ import io.huracan.domain.loop.CoinEventHandler;
 import io.huracan.domain.loop.CoinStage;
 import io.huracan.domain.risk.RiskController;
 import io.huracan.domain.signal.ActiveModelTable;
+import io.huracan.ports.cost.CostSkipReason;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.market.Coin;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -183,8 +185,8 @@ public final class TradingPipeline implements CoinStage<CoinTrading, Object> {
 
     /** Ranking skips by reason in the last rerank, for reports. */
     public Map<String, Long> rankingSkips() {
-        Map<String, Long> skips = new java.util.TreeMap<>();
-        for (var reason : io.huracan.ports.cost.CostSkipReason.values()) {
+        Map<String, Long> skips = new TreeMap<>();
+        for (CostSkipReason reason : CostSkipReason.values()) {
             long count = ranking.skipped(reason);
             if (count > 0) {
                 skips.put(reason.key(), count);
