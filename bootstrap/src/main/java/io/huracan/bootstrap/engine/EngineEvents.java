@@ -11,6 +11,7 @@ import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.feature.FeatureVector;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.order.Order;
 import io.huracan.ports.order.OrderIntent;
 import io.huracan.ports.risk.RiskEvent;
 
@@ -19,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Where the pipeline's and the risk controller's events go: FEATURES, SIGNALS and EXECUTIONS (fills) are
- * published on the message bus; every event is also handed to the observers an application or the session
+ * Where the pipeline's and the risk controller's events go: FEATURES, SIGNALS, ORDERS, EXECUTIONS (fills) and
+ * RISK_EVENTS are published on the message bus; every event is also handed to the observers an application or the session
  * report registered.
  */
 final class EngineEvents implements PipelineListener, RiskListener {
@@ -53,6 +54,11 @@ final class EngineEvents implements PipelineListener, RiskListener {
     }
 
     @Override
+    public void onOrder(Order order) {
+        bus.publish(StreamType.ORDERS, payloads.encode(order));
+    }
+
+    @Override
     public void onExecution(ExecutionReport report) {
         report.lastFill().ifPresent(fill -> bus.publish(StreamType.EXECUTIONS, payloads.encode(fill)));
         observers.forEach(observer -> observer.onExecution(report));
@@ -71,6 +77,7 @@ final class EngineEvents implements PipelineListener, RiskListener {
     @Override
     public void onEvent(RiskEvent event) {
         riskEvents.increment();
+        bus.publish(StreamType.RISK_EVENTS, payloads.encode(event));
         observers.forEach(observer -> observer.onRiskEvent(event));
     }
 

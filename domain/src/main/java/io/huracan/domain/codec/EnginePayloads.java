@@ -35,10 +35,11 @@ public final class EnginePayloads {
         }
     }
 
-    /** BookTop, Trade, FundingRate, FeatureVector, OrderIntent and Fill. */
+    /** BookTop, Trade, FundingRate, FeatureVector, OrderIntent, Fill, Order and RiskEvent. */
     public static EnginePayloads standard() {
         return new EnginePayloads(List.of(new BookTopCodec(), new TradeCodec(), new FundingRateCodec(),
-                new FeatureVectorCodec(), new OrderIntentCodec(), new FillCodec()));
+                new FeatureVectorCodec(), new OrderIntentCodec(), new FillCodec(), new OrderCodec(),
+                new RiskEventCodec()));
     }
 
     public byte[] encode(Object payload) {

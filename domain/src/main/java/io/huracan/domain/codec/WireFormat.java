@@ -51,11 +51,7 @@ final class WireFormat {
     }
 
     static ExchangeId getExchange(ByteBuffer in) {
-        int ordinal = Byte.toUnsignedInt(in.get());
-        if (ordinal >= EXCHANGES.length) {
-            throw new PayloadFormatException("exchange code " + ordinal + " is unknown; allowed: 0-" + (EXCHANGES.length - 1));
-        }
-        return EXCHANGES[ordinal];
+        return enumAt(EXCHANGES, in.get(), "exchange");
     }
 
     static void putSide(ByteBuffer out, Side side) {
@@ -63,11 +59,16 @@ final class WireFormat {
     }
 
     static Side getSide(ByteBuffer in) {
-        int ordinal = Byte.toUnsignedInt(in.get());
-        if (ordinal >= SIDES.length) {
-            throw new PayloadFormatException("side code " + ordinal + " is unknown; allowed: 0-" + (SIDES.length - 1));
+        return enumAt(SIDES, in.get(), "side");
+    }
+
+    /** The enum constant a one-byte code stands for; an unknown code is a format error naming {@code what}. */
+    static <E extends Enum<E>> E enumAt(E[] values, byte code, String what) {
+        int ordinal = Byte.toUnsignedInt(code);
+        if (ordinal >= values.length) {
+            throw new PayloadFormatException(what + " code " + ordinal + " is unknown; allowed: 0-" + (values.length - 1));
         }
-        return SIDES[ordinal];
+        return values[ordinal];
     }
 
     /** Scale (int) then the unscaled value's two's-complement bytes behind a length byte. */

@@ -21,6 +21,16 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
+import io.huracan.ports.market.InstrumentKind;
+import io.huracan.ports.order.Order;
+import io.huracan.ports.order.OrderType;
+import io.huracan.ports.order.TimeInForce;
+import io.huracan.ports.risk.RiskEvent;
+import io.huracan.ports.risk.RiskEventType;
+import io.huracan.ports.risk.RiskReason;
+import io.huracan.ports.risk.RiskScope;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +48,16 @@ class EnginePayloadsTest {
                 new FundingRate(ETH, ExchangeId.BYBIT, 5, -0.000125, 28_800_000_000L, 28_800_000_000L),
                 new OrderIntent(ETH, ExchangeId.PAPER, Side.BUY, 0.5, 3000, true, 4.25),
                 new Fill("t-981", new ClientOrderId("hc-42"), ETH, ExchangeId.BINANCE, Side.BUY, Price.of("3000.01"),
-                        Quantity.of("0.123456789"), new BigDecimal("-0.0371"), true, 1_700_000_000_000_000L));
+                        Quantity.of("0.123456789"), new BigDecimal("-0.0371"), true, 1_700_000_000_000_000L),
+                new Order(new ClientOrderId("hc-43"), ETH, ExchangeId.OKX, InstrumentKind.PERPETUAL, Side.SELL,
+                        OrderType.LIMIT, TimeInForce.POST_ONLY, Quantity.of("1.25"), Optional.of(Price.of("3002.5")), true),
+                new Order(new ClientOrderId("hc-44"), ETH, ExchangeId.BYBIT, InstrumentKind.SPOT, Side.BUY,
+                        OrderType.MARKET, TimeInForce.IOC, Quantity.of("0.001"), Optional.empty(), false),
+                new RiskEvent(1_700_000_000_000_002L, RiskEventType.REDUCED, RiskReason.SECTOR_LIMIT,
+                        new RiskScope(RiskScope.Kind.SECTOR, "layer1"), 0.875,
+                        Optional.of(new OrderIntent(ETH, ExchangeId.OKX, Side.BUY, 2, 3000, false, 7.5)), 1.25),
+                new RiskEvent(1_700_000_000_000_003L, RiskEventType.BREAKER_TRIPPED, RiskReason.INTRADAY_DRAWDOWN,
+                        RiskScope.GLOBAL, 1.0, Optional.empty(), 0));
         for (Object value : values) {
             assertThat(payloads.decode(payloads.encode(value))).isEqualTo(value);
         }
@@ -61,7 +80,7 @@ class EnginePayloadsTest {
         unknownType[0] = 99;
         assertThatThrownBy(() -> payloads.decode(unknownType)).isInstanceOf(PayloadFormatException.class)
                 .hasMessage("payload type 99 is unknown; known: 1 BookTop v1, 2 Trade v1, 3 FundingRate v1, "
-                        + "4 FeatureVector v1, 5 OrderIntent v1, 6 Fill v1");
+                        + "4 FeatureVector v1, 5 OrderIntent v1, 6 Fill v1, 7 Order v1, 8 RiskEvent v1");
         byte[] newerVersion = book.clone();
         newerVersion[1] = 2;
         assertThatThrownBy(() -> payloads.decode(newerVersion)).isInstanceOf(PayloadFormatException.class)
