@@ -11,6 +11,7 @@ import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.feature.FeatureVector;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.order.OrderIntent;
 import io.huracan.ports.risk.RiskEvent;
 
@@ -21,17 +22,19 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Where the pipeline's and the risk controller's events go: FEATURES, SIGNALS and EXECUTIONS (fills) are
  * published on the message bus; every event is also handed to the observers an application or the session
- * report registered.
+ * report registered. Decision latency also goes to the metrics histogram (the one meter recorded on the hot path).
  */
 final class EngineEvents implements PipelineListener, RiskListener {
     private final MessageBus bus;
     private final EnginePayloads payloads;
     private final List<EngineObserver> observers = new CopyOnWriteArrayList<>();
     private final LongAdder riskEvents = new LongAdder();
+    private final EngineMeters.DecisionLatency decisionLatency;
 
-    EngineEvents(MessageBus bus, EnginePayloads payloads) {
+    EngineEvents(MessageBus bus, EnginePayloads payloads, EngineMetrics metrics) {
         this.bus = bus;
         this.payloads = payloads;
+        this.decisionLatency = EngineMeters.decisionLatency(metrics);
     }
 
     void addObserver(EngineObserver observer) {
@@ -65,6 +68,7 @@ final class EngineEvents implements PipelineListener, RiskListener {
 
     @Override
     public void onDecisionLatency(long nanos, boolean intent) {
+        decisionLatency.record(nanos, intent);
         observers.forEach(observer -> observer.onDecisionLatency(nanos, intent));
     }
 

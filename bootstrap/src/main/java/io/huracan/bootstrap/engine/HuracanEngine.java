@@ -23,7 +23,9 @@ import io.huracan.domain.risk.RiskController;
 import io.huracan.domain.signal.ActiveModelTable;
 import io.huracan.ports.bus.MessageBus;
 import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.bus.StreamType;
 import io.huracan.ports.lifecycle.ManagedService;
+import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.CoinListing;
 import io.huracan.ports.market.ReplayableMarketDataFeed;
@@ -88,12 +90,19 @@ public final class HuracanEngine implements AutoCloseable {
         this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
                 config.strategy().evaluationInterval().multipliedBy(5), builder.speed, builder.sessionLength,
                 builder.stepListener);
-        this.services = new ServiceRunner(List.of(
+        EngineMetrics metrics = injector.getInstance(EngineMetrics.class);
+        EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues());
+        EngineMeters.registerBus(metrics, injector.getInstance(MessageBus.class));
+        metrics.healthCheck("market-driver", driver::health);
+        List<ManagedService> services = new ArrayList<>(
+                injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() { })));
+        services.addAll(List.of(
                 service("model-registry", this::loadModels, () -> { }),
                 service("event-loops", this::startLoops, this::stopLoops),
                 new FeedSubscription(feed, gateway, router, universeCoins()),
                 driver,
                 service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close())));
+        this.services = new ServiceRunner(services);
     }
 
     public static Builder builder() {
@@ -193,6 +202,12 @@ public final class HuracanEngine implements AutoCloseable {
 
     public void observe(EngineObserver observer) {
         events.addObserver(observer);
+    }
+
+    /** Publishes lag, pending and dead letters of a consumer group that reads the engine's bus as metrics. */
+    public void watchBusGroup(StreamType stream, String group) {
+        EngineMeters.watchGroup(injector.getInstance(EngineMetrics.class), injector.getInstance(MessageBus.class),
+                stream, group);
     }
 
     public Map<String, Long> rankingSkips() {
