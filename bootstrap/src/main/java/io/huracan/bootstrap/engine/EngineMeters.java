@@ -48,14 +48,16 @@ public final class EngineMeters {
      *
      * @param riskEvents how many risk events were emitted so far
      * @param venues     the exchanges the engine trades on (exposure by exchange)
+     * @param maxLoops   the most loops the engine can run (universe size over coins per loop): loops start after
+     *                   the meters are registered, so each possible loop gets its meters up front
      */
     public static void register(EngineMetrics metrics, TradingPipeline pipeline, RiskController risk,
                                 EventLoopManager<CoinTrading, Object> loops, LongSupplier riskEvents,
-                                Set<ExchangeId> venues) {
+                                Set<ExchangeId> venues, int maxLoops) {
         var meters = new EngineMeters(metrics);
         meters.pipeline(new Snapshot<>(pipeline::stats), pipeline);
         meters.risk(risk, riskEvents, venues);
-        meters.loops(new Snapshot<>(loops::health), loops);
+        meters.loops(new Snapshot<>(loops::health), loops, maxLoops);
     }
 
     /** Registers per-stream meters of the message bus and its health check. */
@@ -147,8 +149,8 @@ public final class EngineMeters {
                 () -> risk.exposure(scope, index) / limit.applyAsDouble(risk.limits().limits()), all);
     }
 
-    private void loops(Snapshot<List<LoopHealth>> health, EventLoopManager<CoinTrading, Object> loops) {
-        for (int loop = 0; loop < loops.loopCount(); loop++) {
+    private void loops(Snapshot<List<LoopHealth>> health, EventLoopManager<CoinTrading, Object> loops, int maxLoops) {
+        for (int loop = 0; loop < maxLoops; loop++) {
             int index = loop;
             MetricTag tag = MetricTag.of(TagKey.LOOP, Integer.toString(loop));
             loopGauge(health, index, "huracan.loop.lag", "queue wait of the last batch's first event, seconds",

@@ -11,6 +11,7 @@ import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.lifecycle.ServiceRunner;
 import io.huracan.bootstrap.wiring.AdapterSelection;
+import io.huracan.domain.loop.CoinAssignment;
 import io.huracan.domain.loop.EventLoopManager;
 import io.huracan.domain.loop.ShutdownReport;
 import io.huracan.domain.pipeline.CoinTrading;
@@ -91,7 +92,8 @@ public final class HuracanEngine implements AutoCloseable {
                 config.strategy().evaluationInterval().multipliedBy(5), builder.speed, builder.sessionLength,
                 builder.stepListener);
         EngineMetrics metrics = injector.getInstance(EngineMetrics.class);
-        EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues());
+        int maxLoops = CoinAssignment.loopsFor(config.universe().coins().size(), config.eventLoop().coinsPerLoop());
+        EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues(), maxLoops);
         EngineMeters.registerBus(metrics, injector.getInstance(MessageBus.class));
         metrics.healthCheck("market-driver", driver::health);
         List<ManagedService> services = new ArrayList<>(
