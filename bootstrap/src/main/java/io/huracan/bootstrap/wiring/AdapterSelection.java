@@ -52,7 +52,7 @@ public final class AdapterSelection {
     }
 
     /** Micrometer and the /metrics endpoint when enabled; otherwise meters that record nothing and no endpoint. */
-    static Module observability(ObservabilitySection section, Map<String, String> environment) {
+    public static Module observability(ObservabilitySection section, Map<String, String> environment) {
         if (!section.enabled()) {
             return binder -> binder.bind(EngineMetrics.class).toInstance(EngineMetrics.NONE);
         }
