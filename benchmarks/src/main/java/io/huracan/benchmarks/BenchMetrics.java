@@ -31,6 +31,7 @@ final class BenchMetrics implements AutoCloseable {
     private final List<ManagedService> services;
     private final Thread scraper;
     private final AtomicLong scrapes = new AtomicLong();
+    private final AtomicLong scrapeNanos = new AtomicLong();
     private volatile boolean closed;
 
     private BenchMetrics(EngineConfig config, Map<String, String> environment) throws Exception {
@@ -62,6 +63,12 @@ final class BenchMetrics implements AutoCloseable {
         return scrapes.get();
     }
 
+    /** Mean wall time of one scrape (render and transfer), milliseconds; 0 before the first. */
+    double meanScrapeMillis() {
+        long count = scrapes.get();
+        return count == 0 ? 0 : scrapeNanos.get() / 1e6 / count;
+    }
+
     private Thread scraper(ObservabilitySection section, Map<String, String> environment) {
         var request = HttpRequest.newBuilder(URI.create("http://" + section.bindAddress() + ":" + section.port()
                 + "/metrics"));
@@ -73,7 +80,9 @@ final class BenchMetrics implements AutoCloseable {
         Thread thread = new Thread(() -> {
             while (!closed) {
                 try {
+                    long began = System.nanoTime();
                     if (http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        scrapeNanos.addAndGet(System.nanoTime() - began);
                         scrapes.incrementAndGet();
                     }
                     Thread.sleep(TimeUnit.SECONDS.toMillis(1));

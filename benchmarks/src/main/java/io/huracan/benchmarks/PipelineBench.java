@@ -130,7 +130,8 @@ public final class PipelineBench implements Runnable {
                 .put("heap_used_mb", main.heapUsedMb)
                 .put("idle_max_park_us", idleMaxParkMicros)
                 .put("metrics", config.observability().enabled() ? "on" : "off")
-                .put("metrics_scrapes", main.scrapes)
+                .put("metrics_scrapes", main.scrapes + paced.scrapes)
+                .put("metrics_scrape_ms", Math.round(paced.scrapeMillis * 100) / 100.0)
                 .put("latency_offered_rate", rate)
                 .put("latency_achieved_rate", Math.round(paced.eventsPerSecond));
         if (scalingEvents > 0) {
@@ -144,7 +145,7 @@ public final class PipelineBench implements Runnable {
     }
 
     private record Result(double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
-                          long orders, long fills, long heapUsedMb, long scrapes) {
+                          long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis) {
     }
 
     /** Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it. */
@@ -231,6 +232,7 @@ public final class PipelineBench implements Runnable {
         int loopCount = loops.loopCount();
         loops.shutdown();
         long scrapes = observed.scrapes();
+        double scrapeMillis = observed.meanScrapeMillis();
         try {
             observed.close();
         } catch (Exception e) {
@@ -239,7 +241,8 @@ public final class PipelineBench implements Runnable {
         Histogram all = decisions.getIntervalHistogram();
         Histogram intentOnly = intents.getIntervalHistogram();
         all.add(intentOnly);
-        return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes);
+        return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
+                scrapeMillis);
     }
 
     /** Runs the simulator until it has produced {@code count} events, keeping them in order. */
