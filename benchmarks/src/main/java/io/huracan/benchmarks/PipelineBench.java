@@ -130,6 +130,7 @@ public final class PipelineBench implements Runnable {
                 .put("heap_used_mb", main.heapUsedMb)
                 .put("idle_max_park_us", idleMaxParkMicros)
                 .put("metrics", config.observability().enabled() ? "on" : "off")
+                .put("cpu_ns_per_event", Math.round(main.cpuNanosPerEvent))
                 .put("metrics_scrapes", main.scrapes + paced.scrapes)
                 .put("metrics_scrape_ms", Math.round(paced.scrapeMillis * 100) / 100.0)
                 .put("latency_offered_rate", rate)
@@ -145,7 +146,8 @@ public final class PipelineBench implements Runnable {
     }
 
     private record Result(double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
-                          long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis) {
+                          long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis,
+                          double cpuNanosPerEvent) {
     }
 
     /** Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it. */
@@ -199,6 +201,8 @@ public final class PipelineBench implements Runnable {
         long rerankEvery = Duration.ofSeconds(5).toNanos() / 1_000;
         long nextRerank = start;
         long intervalNanos = offeredRate > 0 ? 1_000_000_000L / offeredRate : 0;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long began = System.nanoTime();
         long offered = 0;
         for (Object event : generated) {
@@ -226,6 +230,7 @@ public final class PipelineBench implements Runnable {
             LockSupport.parkNanos(50_000);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        double cpuPerEvent = (double) (os.getProcessCpuTime() - cpuBefore) / Math.max(1, offered);
         var stats = pipeline.stats();
         System.gc();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
@@ -242,7 +247,7 @@ public final class PipelineBench implements Runnable {
         Histogram intentOnly = intents.getIntervalHistogram();
         all.add(intentOnly);
         return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
-                scrapeMillis);
+                scrapeMillis, cpuPerEvent);
     }
 
     /** Runs the simulator until it has produced {@code count} events, keeping them in order. */

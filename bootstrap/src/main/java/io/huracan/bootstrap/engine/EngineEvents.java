@@ -30,11 +30,13 @@ final class EngineEvents implements PipelineListener, RiskListener {
     private final List<EngineObserver> observers = new CopyOnWriteArrayList<>();
     private final LongAdder riskEvents = new LongAdder();
     private final EngineMeters.DecisionLatency decisionLatency;
+    private final EngineMeters.CostOutcomes costOutcomes;
 
     EngineEvents(MessageBus bus, EnginePayloads payloads, EngineMetrics metrics) {
         this.bus = bus;
         this.payloads = payloads;
         this.decisionLatency = EngineMeters.decisionLatency(metrics);
+        this.costOutcomes = EngineMeters.costOutcomes(metrics);
     }
 
     void addObserver(EngineObserver observer) {
@@ -63,6 +65,7 @@ final class EngineEvents implements PipelineListener, RiskListener {
 
     @Override
     public void onCostOutcome(Coin coin, ExchangeId exchange, CostOutcome outcome) {
+        costOutcomes.record(exchange, outcome);
         observers.forEach(observer -> observer.onCostOutcome(coin, exchange, outcome));
     }
 

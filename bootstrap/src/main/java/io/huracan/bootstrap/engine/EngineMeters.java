@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.engine;
 
+import io.huracan.domain.cost.CostOutcome;
 import io.huracan.domain.loop.EventLoopManager;
 import io.huracan.domain.loop.LoopHealth;
 import io.huracan.domain.pipeline.CoinTrading;
@@ -23,6 +24,8 @@ import io.huracan.ports.risk.RiskReason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -73,6 +76,45 @@ public final class EngineMeters {
                 metrics.latency(name, description, MetricTag.of(TagKey.OUTCOME, "no_intent")));
     }
 
+    /** Completed orders' predicted and realised cost by exchange, from the pipeline's cost outcomes. */
+    public static CostOutcomes costOutcomes(EngineMetrics metrics) {
+        var outcomes = new CostOutcomes();
+        for (ExchangeId exchange : ExchangeId.values()) {
+            int i = exchange.ordinal();
+            MetricTag tag = MetricTag.of(TagKey.EXCHANGE, exchange.key());
+            metrics.counter("huracan.cost.completed_orders", "orders completed with fills", outcomes.orders[i]::sum, tag);
+            metrics.gauge("huracan.cost.predicted_mean", "mean predicted cost of completed orders, ratio of mid",
+                    () -> outcomes.mean(outcomes.predictedBps[i], i), tag);
+            metrics.gauge("huracan.cost.realised_mean", "mean realised cost of completed orders, ratio of mid",
+                    () -> outcomes.mean(outcomes.realisedBps[i], i), tag);
+        }
+        return outcomes;
+    }
+
+    /** Sums of completed orders' costs by exchange; one update per completed order, not per event. */
+    public static final class CostOutcomes {
+        private final LongAdder[] orders = adders(LongAdder::new, new LongAdder[ExchangeId.values().length]);
+        private final DoubleAdder[] predictedBps = adders(DoubleAdder::new, new DoubleAdder[ExchangeId.values().length]);
+        private final DoubleAdder[] realisedBps = adders(DoubleAdder::new, new DoubleAdder[ExchangeId.values().length]);
+
+        public void record(ExchangeId exchange, CostOutcome outcome) {
+            int i = exchange.ordinal();
+            predictedBps[i].add(outcome.predictedBps());
+            realisedBps[i].add(outcome.realisedBps());
+            orders[i].increment();
+        }
+
+        private double mean(DoubleAdder bps, int exchange) {
+            long count = orders[exchange].sum();
+            return count == 0 ? 0 : bps.sum() / count / 10_000;
+        }
+
+        private static <T> T[] adders(Supplier<T> factory, T[] array) {
+            java.util.Arrays.setAll(array, i -> factory.get());
+            return array;
+        }
+    }
+
     /** Decision latency split by whether the decision was an order intent. */
     public record DecisionLatency(LatencyRecorder intent, LatencyRecorder noIntent) {
         public void record(long nanos, boolean wasIntent) {
@@ -109,6 +151,20 @@ public final class EngineMeters {
         metrics.gauge("huracan.risk.drawdown", "drawdown from the equity peak, ratio",
                 () -> risk.equityPeak() <= 0 ? 0 : 1 - risk.equity() / risk.equityPeak());
         metrics.gauge("huracan.risk.open_trades", "open trades", risk::openTrades);
+        metrics.gauge("huracan.pnl.realised", "realised P&L over every coin, quote currency", () -> {
+            double sum = 0;
+            for (int c = 0; c < universe.coinCount(); c++) {
+                sum += risk.realisedPnl(universe.coin(c));
+            }
+            return sum;
+        });
+        metrics.gauge("huracan.pnl.unrealised", "unrealised P&L over every coin, quote currency", () -> {
+            double sum = 0;
+            for (int c = 0; c < universe.coinCount(); c++) {
+                sum += risk.unrealisedPnl(universe.coin(c));
+            }
+            return sum;
+        });
         metrics.gauge("huracan.risk.kill_switch", "1 while the kill switch is engaged",
                 () -> risk.killSwitchEngaged() ? 1 : 0);
         metrics.gauge("huracan.risk.breaker.tripped", "1 while the breaker is tripped",

@@ -4,7 +4,11 @@ import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.ConfigOverride;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.domain.loop.LoopHealth;
+import io.huracan.domain.cost.CostOutcome;
 import io.huracan.ports.cost.CostSkipReason;
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.metrics.ComponentHealth;
 import io.huracan.ports.metrics.EngineMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -54,6 +58,21 @@ class EngineMetersTest {
             assertThat(EngineMeters.riskHealth(engine.risk())).isEqualTo(ComponentHealth.down("kill switch engaged"));
             engine.resetKillSwitch();
             assertThat(EngineMeters.riskHealth(engine.risk())).isEqualTo(ComponentHealth.up("accepting orders"));
+        }
+    }
+
+    @Test
+    void costOutcomesGiveMeanPredictedAndRealisedCostByExchange() throws Exception {
+        try (var engine = engine(Map.of("engine.observability.port", Integer.toString(freePort())))) {
+            EngineEvents events = engine.instance(EngineEvents.class);
+            events.onCostOutcome(Coin.of("BTC"), ExchangeId.BINANCE, new CostOutcome(new ClientOrderId("a1"), 10, 14));
+            events.onCostOutcome(Coin.of("ETH"), ExchangeId.BINANCE, new CostOutcome(new ClientOrderId("a2"), 6, 8));
+            // binance: predicted (10 + 6) / 2 = 8 bps = 0.0008 of mid, realised (14 + 8) / 2 = 11 bps = 0.0011
+            assertThat(engine.instance(PrometheusMeterRegistry.class).scrape())
+                    .contains("huracan_cost_completed_orders_total{exchange=\"binance\"} 2.0")
+                    .contains("huracan_cost_predicted_mean{exchange=\"binance\"} 8.0E-4")
+                    .contains("huracan_cost_realised_mean{exchange=\"binance\"} 0.0011")
+                    .contains("huracan_cost_realised_mean{exchange=\"okx\"} 0.0");
         }
     }
 
