@@ -21,6 +21,7 @@ import io.huracan.ports.metrics.MetricTag;
 import io.huracan.ports.metrics.TagKey;
 import io.huracan.ports.risk.RiskReason;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,7 +111,7 @@ public final class EngineMeters {
         }
 
         private static <T> T[] adders(Supplier<T> factory, T[] array) {
-            java.util.Arrays.setAll(array, i -> factory.get());
+            Arrays.setAll(array, i -> factory.get());
             return array;
         }
     }
@@ -308,7 +309,7 @@ public final class EngineMeters {
     }
 
     private static MetricTag[] append(MetricTag[] tags, MetricTag tag) {
-        MetricTag[] all = java.util.Arrays.copyOf(tags, tags.length + 1);
+        MetricTag[] all = Arrays.copyOf(tags, tags.length + 1);
         all[tags.length] = tag;
         return all;
     }

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +95,28 @@ class EngineMetersTest {
     }
 
     @Test
+    void aConfiguredBearerTokenIsResolvedFromTheEnvironmentAndEnforced() throws Exception {
+        int port = freePort();
+        var all = List.of(new ConfigOverride("engine.registry.path", dir.resolve("registry").toString(), "test"),
+                new ConfigOverride("engine.observability.port", Integer.toString(port), "test"),
+                new ConfigOverride("engine.observability.bearer_token", "${env:HURACAN_METRICS_TOKEN}", "test"));
+        EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), all);
+        try (var engine = HuracanEngine.builder().config(config).environment(Map.of("HURACAN_METRICS_TOKEN", "t0ken"))
+                .speed(20).startAt(START).build()) {
+            engine.start();
+            var http = HttpClient.newHttpClient();
+            var uri = URI.create("http://127.0.0.1:" + port + "/metrics");
+            var plain = http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var authorised = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer t0ken")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(401);
+            assertThat(authorised.statusCode()).isEqualTo(200);
+            assertThat(authorised.body()).contains("huracan_pipeline_events_total");
+        }
+    }
+
+    @Test
     void loopReadinessNamesTheFirstLoopInTrouble() {
         var fine = new LoopHealth(0, 50, 0, 1_000_000, 20_000, 10, 0, 0, 0, false, true);
         var stalled = new LoopHealth(1, 50, 900, 2_500_000_000L, 0, 10, 0, 0, 0, true, true);
@@ -102,7 +129,7 @@ class EngineMetersTest {
     }
 
     private HuracanEngine engine(Map<String, String> overrides) {
-        var all = new java.util.ArrayList<ConfigOverride>();
+        var all = new ArrayList<ConfigOverride>();
         all.add(new ConfigOverride("engine.registry.path", dir.resolve("registry").toString(), "test"));
         overrides.forEach((key, value) -> all.add(new ConfigOverride(key, value, "test")));
         EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), all);
