@@ -7,6 +7,7 @@ import io.huracan.adapter.paper.PaperExchangeConfig;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.engine.EngineMeters;
 import io.huracan.bootstrap.engine.SeedModels;
 import io.huracan.bootstrap.engine.SteppedClock;
 import io.huracan.domain.cost.CoinIndex;
@@ -14,6 +15,7 @@ import io.huracan.domain.cost.CostModel;
 import io.huracan.domain.cost.CostPredictionLedger;
 import io.huracan.domain.loop.BackoffIdleStrategy;
 import io.huracan.domain.loop.BackpressurePolicy;
+import io.huracan.domain.loop.CoinAssignment;
 import io.huracan.domain.loop.EventLoopConfig;
 import io.huracan.domain.loop.EventLoopListener;
 import io.huracan.domain.loop.EventLoopManager;
@@ -59,7 +61,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Throughput: every event offered as fast as the loops take them, timed until the last is handled. Latency:
  * events offered at a fixed rate, and the time from the offer of an event that triggers an evaluation to the
- * evaluation's decision: an order intent (also reported alone as intent_*) or a reasoned no. Scaling: throughput over 20, 100, 200 and 400 coins.
+ * evaluation's decision: an order intent (also reported alone as intent_*) or a reasoned no. Metrics follow
+ * {@code engine.observability.enabled} (on by default, scraped once a second; {@code
+ * HURACAN_ENGINE__OBSERVABILITY__ENABLED=false} measures without them). Scaling: throughput over 20, 100, 200 and 400 coins.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Events/s through the whole in-memory pipeline, event-to-intent latency, scaling over coins.")
@@ -125,6 +129,10 @@ public final class PipelineBench implements Runnable {
                 .put("fills", main.fills)
                 .put("heap_used_mb", main.heapUsedMb)
                 .put("idle_max_park_us", idleMaxParkMicros)
+                .put("metrics", config.observability().enabled() ? "on" : "off")
+                .put("cpu_ns_per_event", Math.round(main.cpuNanosPerEvent))
+                .put("metrics_scrapes", main.scrapes + paced.scrapes)
+                .put("metrics_scrape_ms", Math.round(paced.scrapeMillis * 100) / 100.0)
                 .put("latency_offered_rate", rate)
                 .put("latency_achieved_rate", Math.round(paced.eventsPerSecond));
         if (scalingEvents > 0) {
@@ -138,7 +146,8 @@ public final class PipelineBench implements Runnable {
     }
 
     private record Result(double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
-                          long orders, long fills, long heapUsedMb) {
+                          long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis,
+                          double cpuNanosPerEvent) {
     }
 
     /** Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it. */
@@ -162,12 +171,15 @@ public final class PipelineBench implements Runnable {
                 Instant.ofEpochSecond(start / 1_000_000));
         var models = new ActiveModelTable();
         models.refresh(store);
+        var observed = BenchMetrics.start(config, System.getenv());
+        var decisionMeter = EngineMeters.decisionLatency(observed.metrics());
         var decisions = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
         var intents = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
         var pipeline = new TradingPipeline(coinIndex, new CostModel(coinIndex, config.costModel()), risk, models,
                 gateway, config.strategy(), clock, new PipelineListener() {
                     @Override
                     public void onDecisionLatency(long nanos, boolean intent) {
+                        decisionMeter.record(nanos, intent);
                         (intent ? intents : decisions).recordValue(Math.min(nanos, TimeUnit.SECONDS.toNanos(10)));
                     }
                 }, new CostPredictionLedger(config.costModel()), "bench", universe.activeCoins());
@@ -182,11 +194,15 @@ public final class PipelineBench implements Runnable {
             thread.setDaemon(true);
             return thread;
         }, () -> new BackoffIdleStrategy(idleMaxPark.toNanos()), EventLoopListener.NONE);
+        EngineMeters.register(observed.metrics(), pipeline, risk, loops, () -> 0, gateway.venues(),
+                CoinAssignment.loopsFor(coinCount, blocking.coinsPerLoop()));
         loops.setActiveCoins(listings.stream().map(CoinListing::symbol).toList());
 
         long rerankEvery = Duration.ofSeconds(5).toNanos() / 1_000;
         long nextRerank = start;
         long intervalNanos = offeredRate > 0 ? 1_000_000_000L / offeredRate : 0;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long began = System.nanoTime();
         long offered = 0;
         for (Object event : generated) {
@@ -214,15 +230,24 @@ public final class PipelineBench implements Runnable {
             LockSupport.parkNanos(50_000);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        double cpuPerEvent = (double) (os.getProcessCpuTime() - cpuBefore) / Math.max(1, offered);
         var stats = pipeline.stats();
         System.gc();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         int loopCount = loops.loopCount();
         loops.shutdown();
+        long scrapes = observed.scrapes();
+        double scrapeMillis = observed.meanScrapeMillis();
+        try {
+            observed.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("metrics endpoint did not stop: " + e.getMessage(), e);
+        }
         Histogram all = decisions.getIntervalHistogram();
         Histogram intentOnly = intents.getIntervalHistogram();
         all.add(intentOnly);
-        return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb);
+        return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
+                scrapeMillis, cpuPerEvent);
     }
 
     /** Runs the simulator until it has produced {@code count} events, keeping them in order. */

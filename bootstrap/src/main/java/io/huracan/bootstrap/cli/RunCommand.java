@@ -119,6 +119,12 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("huracan: " + e.getMessage());
             return HuracanCli.EXIT_FAILURE;
         }
+        var observability = engineConfig.observability();
+        if (observability.enabled()) {
+            out.printf("huracan: metrics on http://%s:%d/metrics, readiness on /health/ready%n",
+                    observability.bindAddress(), observability.port());
+            out.flush();
+        }
         while (!engine.awaitTermination(Duration.ofSeconds(1))) {
             status.update(engine, System.nanoTime() - startNanos);
         }

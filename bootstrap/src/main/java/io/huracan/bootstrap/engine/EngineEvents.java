@@ -12,6 +12,7 @@ import io.huracan.ports.feature.FeatureVector;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.order.Order;
+import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.order.OrderIntent;
 import io.huracan.ports.risk.RiskEvent;
 
@@ -21,18 +22,23 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where the pipeline's and the risk controller's events go: FEATURES, SIGNALS, ORDERS, EXECUTIONS (fills) and
- * RISK_EVENTS are published on the message bus; every event is also handed to the observers an application or the session
- * report registered.
+ * RISK_EVENTS are published on the message bus; every event is also handed to the observers an application or the
+ * session report registered. Decision latency also goes to the metrics histogram (the one meter recorded on the
+ * hot path).
  */
 final class EngineEvents implements PipelineListener, RiskListener {
     private final MessageBus bus;
     private final EnginePayloads payloads;
     private final List<EngineObserver> observers = new CopyOnWriteArrayList<>();
     private final LongAdder riskEvents = new LongAdder();
+    private final EngineMeters.DecisionLatency decisionLatency;
+    private final EngineMeters.CostOutcomes costOutcomes;
 
-    EngineEvents(MessageBus bus, EnginePayloads payloads) {
+    EngineEvents(MessageBus bus, EnginePayloads payloads, EngineMetrics metrics) {
         this.bus = bus;
         this.payloads = payloads;
+        this.decisionLatency = EngineMeters.decisionLatency(metrics);
+        this.costOutcomes = EngineMeters.costOutcomes(metrics);
     }
 
     void addObserver(EngineObserver observer) {
@@ -66,11 +72,13 @@ final class EngineEvents implements PipelineListener, RiskListener {
 
     @Override
     public void onCostOutcome(Coin coin, ExchangeId exchange, CostOutcome outcome) {
+        costOutcomes.record(exchange, outcome);
         observers.forEach(observer -> observer.onCostOutcome(coin, exchange, outcome));
     }
 
     @Override
     public void onDecisionLatency(long nanos, boolean intent) {
+        decisionLatency.record(nanos, intent);
         observers.forEach(observer -> observer.onDecisionLatency(nanos, intent));
     }
 

@@ -3,6 +3,7 @@ package io.huracan.bootstrap.engine;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.domain.codec.EnginePayloads;
 import io.huracan.domain.cost.CoinIndex;
@@ -18,7 +19,9 @@ import io.huracan.domain.risk.RiskUniverse;
 import io.huracan.domain.signal.ActiveModelTable;
 import io.huracan.ports.bus.MessageBus;
 import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.lifecycle.ManagedService;
 import io.huracan.ports.market.Universe;
+import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.registry.ModelStore;
 import io.huracan.ports.time.EngineClock;
 
@@ -45,6 +48,8 @@ final class EngineModule extends AbstractModule {
         bind(Universe.class).toInstance(config.universe());
         bind(SteppedClock.class).toInstance(clock);
         bind(EngineClock.class).toInstance(clock);
+        // adapters add their own services (the metrics endpoint) to this set; the engine starts them first
+        Multibinder.newSetBinder(binder(), ManagedService.class);
     }
 
     @Provides
@@ -61,8 +66,8 @@ final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EngineEvents events(MessageBus bus) {
-        return new EngineEvents(bus, EnginePayloads.standard());
+    EngineEvents events(MessageBus bus, EngineMetrics metrics) {
+        return new EngineEvents(bus, EnginePayloads.standard(), metrics);
     }
 
     @Provides

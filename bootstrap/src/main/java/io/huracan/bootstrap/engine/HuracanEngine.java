@@ -11,6 +11,7 @@ import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.lifecycle.ServiceRunner;
 import io.huracan.bootstrap.wiring.AdapterSelection;
+import io.huracan.domain.loop.CoinAssignment;
 import io.huracan.domain.loop.EventLoopManager;
 import io.huracan.domain.loop.ShutdownReport;
 import io.huracan.domain.pipeline.CoinTrading;
@@ -23,7 +24,9 @@ import io.huracan.domain.risk.RiskController;
 import io.huracan.domain.signal.ActiveModelTable;
 import io.huracan.ports.bus.MessageBus;
 import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.bus.StreamType;
 import io.huracan.ports.lifecycle.ManagedService;
+import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.CoinListing;
 import io.huracan.ports.market.ExchangeId;
@@ -97,13 +100,22 @@ public final class HuracanEngine implements AutoCloseable {
         this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
                 evaluation.plus(step), evaluation.multipliedBy(5), builder.speed, builder.sessionLength,
                 builder.stepListener);
-        // stopped in reverse: the driver settles first, the bus closes last
-        this.services = new ServiceRunner(List.of(
+        EngineMetrics metrics = injector.getInstance(EngineMetrics.class);
+        int maxLoops = CoinAssignment.loopsFor(config.universe().coins().size(), config.eventLoop().coinsPerLoop());
+        EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues(), maxLoops);
+        EngineMeters.registerBus(metrics, injector.getInstance(MessageBus.class));
+        metrics.healthCheck("market-driver", driver::health);
+        // adapter services (the metrics endpoint) first; stopped in reverse: the driver settles first, the bus and
+        // the adapters close last
+        List<ManagedService> services = new ArrayList<>(
+                injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() { })));
+        services.addAll(List.of(
                 service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close()),
                 service("model-registry", this::loadModels, () -> { }),
                 service("event-loops", this::startLoops, this::stopLoops),
                 new FeedSubscription(feed, gateway, router, universeCoins()),
                 driver));
+        this.services = new ServiceRunner(services);
     }
 
     public static Builder builder() {
@@ -203,6 +215,12 @@ public final class HuracanEngine implements AutoCloseable {
 
     public void observe(EngineObserver observer) {
         events.addObserver(observer);
+    }
+
+    /** Publishes lag, pending and dead letters of a consumer group that reads the engine's bus as metrics. */
+    public void watchBusGroup(StreamType stream, String group) {
+        EngineMeters.watchGroup(injector.getInstance(EngineMetrics.class), injector.getInstance(MessageBus.class),
+                stream, group);
     }
 
     public Map<String, Long> rankingSkips() {

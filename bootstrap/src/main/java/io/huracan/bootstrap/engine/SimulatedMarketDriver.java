@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.engine;
 
+import io.huracan.ports.metrics.ComponentHealth;
 import io.huracan.domain.pipeline.TradingPipeline;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.exchange.ExecutionReport;
@@ -46,7 +47,7 @@ final class SimulatedMarketDriver implements ManagedService {
     private volatile boolean stopRequested;
     private volatile Throwable failure;
     private volatile long steps;
-    private Thread thread;
+    private volatile Thread thread;
 
     /**
      * @param session how much market time to run before finishing by itself; {@link Duration#ZERO} for no limit
@@ -104,6 +105,17 @@ final class SimulatedMarketDriver implements ManagedService {
 
     long steps() {
         return steps;
+    }
+
+    /** Ready while the market steps: not before the start, not after the session ended or failed. */
+    ComponentHealth health() {
+        if (failure != null) {
+            return ComponentHealth.down("market driver failed: " + failure);
+        }
+        if (isFinished()) {
+            return ComponentHealth.down("session ended after " + steps + " market steps");
+        }
+        return thread == null ? ComponentHealth.down("not started") : ComponentHealth.up(steps + " market steps");
     }
 
     private void run() {

@@ -4,6 +4,8 @@ import com.google.inject.Module;
 import io.huracan.adapter.file.FileModelStoreConfig;
 import io.huracan.adapter.file.FileModelStoreModule;
 import io.huracan.adapter.memory.InMemoryMessageBusModule;
+import io.huracan.adapter.micrometer.MetricsEndpointConfig;
+import io.huracan.adapter.micrometer.MicrometerMetricsModule;
 import io.huracan.adapter.paper.MarketSimulatorConfig;
 import io.huracan.adapter.paper.MarketSimulatorModule;
 import io.huracan.adapter.paper.PaperExchangeConfig;
@@ -14,6 +16,7 @@ import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.ExchangesSection;
 import io.huracan.bootstrap.config.MessageBusSection;
+import io.huracan.bootstrap.config.ObservabilitySection;
 import io.huracan.bootstrap.config.PaperExchangeSection;
 import io.huracan.bootstrap.config.RegistrySection;
 import io.huracan.bootstrap.config.VenueSection;
@@ -21,6 +24,7 @@ import io.huracan.domain.cost.FeeSchedule;
 import io.huracan.ports.config.Secret;
 import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.metrics.EngineMetrics;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -31,7 +35,7 @@ import java.util.Map;
 
 /**
  * The one switch over config (DESIGN.md section 2): turns {@code engine.message_bus.adapter},
- * {@code engine.registry.adapter} and {@code engine.exchanges} into the Guice modules of the chosen adapters,
+ * {@code engine.registry.adapter}, {@code engine.exchanges} and {@code engine.observability} into the Guice modules of the chosen adapters,
  * each given its own config record.
  */
 public final class AdapterSelection {
@@ -43,7 +47,17 @@ public final class AdapterSelection {
         modules.add(bus(config.messageBus()));
         modules.add(registry(config.registry(), environment));
         modules.addAll(exchanges(config));
+        modules.add(observability(config.observability(), environment));
         return modules;
+    }
+
+    /** Micrometer and the /metrics endpoint when enabled; otherwise meters that record nothing and no endpoint. */
+    public static Module observability(ObservabilitySection section, Map<String, String> environment) {
+        if (!section.enabled()) {
+            return binder -> binder.bind(EngineMetrics.class).toInstance(EngineMetrics.NONE);
+        }
+        return new MicrometerMetricsModule(new MetricsEndpointConfig(section.bindAddress(), section.port(),
+                resolve("engine.observability.bearer_token", section.bearerToken(), environment)));
     }
 
     static Module bus(MessageBusSection bus) {

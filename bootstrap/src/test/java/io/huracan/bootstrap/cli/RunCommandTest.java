@@ -30,7 +30,8 @@ class RunCommandTest {
                 "--seed", "3", "--reports", dir.resolve("reports").toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("paper trading 10 of 400 coins", "session summary", "fills", "report: ");
+        assertThat(out.toString()).contains("paper trading 10 of 400 coins", "session summary", "fills", "report: ",
+                "metrics on http://127.0.0.1:9464/metrics");
         List<Path> reports;
         try (Stream<Path> listing = Files.list(dir.resolve("reports"))) {
             reports = listing.toList();
