@@ -67,7 +67,7 @@ public final class JsonJobStateStore implements JobStateStore {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), states.stream().map(StoredJob::of).toList());
+            JSON.writeValue(temporary.toFile(), states.stream().map(StoredJob::of).toList());
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

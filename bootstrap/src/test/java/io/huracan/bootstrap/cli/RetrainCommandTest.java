@@ -57,7 +57,7 @@ class RetrainCommandTest {
         ModelStore models = Guice.createInjector(new FileModelStoreModule(new FileModelStoreConfig(temp.resolve("registry"))))
                 .getInstance(ModelStore.class);
         assertThat(models.find(ModelQuery.ALL.withStatus(ModelStatus.ACTIVE))).hasSize(2);
-        assertThat(temp.resolve("jobs.json")).content().contains("\"state\" : \"succeeded\"");
+        assertThat(temp.resolve("jobs.json")).content().contains("\"state\":\"succeeded\"");
     }
 
     @Test

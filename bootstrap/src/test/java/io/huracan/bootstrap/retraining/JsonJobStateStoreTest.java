@@ -44,8 +44,8 @@ class JsonJobStateStoreTest {
         new JsonJobStateStore(file).save(states);
 
         assertThat(new JsonJobStateStore(file).load()).isEqualTo(states);
-        assertThat(Files.readString(file)).contains("\"training_rows\" : 1600")
-                .contains("\"state\" : \"succeeded\"");
+        assertThat(Files.readString(file)).contains("\"training_rows\":1600")
+                .contains("\"state\":\"succeeded\"");
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
         }
