@@ -114,8 +114,18 @@ final class RetrainBench implements Callable<Integer> {
                         .put("failed_" + pool + "_workers", failed);
             }
             report.print(System.out, json);
+        } finally {
+            deleteTree(dir);
         }
         return 0;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Writes each coin's day: rows cycle ranging, trending up, trending down, high volatility; one row a minute. */
