@@ -114,7 +114,7 @@ final class RetrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("huracan retrain: " + e.getMessage());
             return HuracanCli.EXIT_USAGE;
-        } catch (StorageException | ModelStoreException e) {
+        } catch (StorageException | ModelStoreException | java.io.UncheckedIOException e) {
             err.println("huracan retrain: " + e.getMessage());
             return HuracanCli.EXIT_FAILURE;
         }
