@@ -62,8 +62,8 @@ final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--pooled", description = "One model per regime over all the coins, instead of one per coin.")
     boolean pooled;
     @Option(names = "--lookback", paramLabel = "DURATION", converter = RunCommand.DurationConverter.class,
-            description = "Training window length, ending at --until (default ${DEFAULT-VALUE}).")
-    Duration lookback = Duration.ofDays(30);
+            defaultValue = "30d", description = "Training window length, ending at --until (default ${DEFAULT-VALUE}).")
+    Duration lookback;
     @Option(names = "--until", paramLabel = "INSTANT",
             description = "End of the window, e.g. 2026-03-05T00:00:00Z. Default: the end of the last stored feature day.")
     String until;
