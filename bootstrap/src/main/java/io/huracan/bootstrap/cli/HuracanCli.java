@@ -18,7 +18,8 @@ import java.util.ServiceLoader;
         mixinStandardHelpOptions = true,
         versionProvider = HuracanCli.Version.class,
         description = "Huracan Engine: a crypto trading-engine core.",
-        subcommands = {RunCommand.class, ConfigCommand.class, RegistryCommand.class, StorageCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, RegistryCommand.class, StorageCommand.class, RetrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class HuracanCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.config;
 
+import io.huracan.domain.retraining.CronSchedule;
 import io.huracan.ports.config.InvalidConfigException;
 import static io.huracan.ports.config.ConfigChecks.notBlank;
 import static io.huracan.ports.config.ConfigChecks.positive;
@@ -18,6 +19,11 @@ public record RetrainingSection(RetrainingExecutorKind executor, String schedule
         if (schedule.trim().split("\\s+").length != 5) {
             throw new InvalidConfigException("schedule", "'" + schedule
                     + "' is invalid; allowed: five cron fields, e.g. '0 */6 * * *'");
+        }
+        try {
+            CronSchedule.parse(schedule);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("schedule", e.getMessage());
         }
         positive("max_parallel", maxParallel);
     }

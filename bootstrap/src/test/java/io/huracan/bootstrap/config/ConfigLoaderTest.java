@@ -144,6 +144,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsARetrainingScheduleThatIsNotCron() throws IOException {
+        assertRejected("engine:\n  retraining:\n    schedule: '0 24 * * *'\n",
+                "engine.retraining.schedule: cron '0 24 * * *': hour '24' is invalid; allowed: *, a number 0-23, "
+                        + "a range a-b, a step */n or a-b/n, or a list");
+    }
+
+    @Test
     void namesTheEnvironmentVariableBehindABadValue() {
         var withEnv = new ConfigLoader(Map.of("HURACAN_ENGINE__RISK__SOFT_THROTTLE_RATIO", "2"));
 
