@@ -146,7 +146,8 @@ class EventLoopManagerTest {
         }
         for (Coin coin : coins(6)) {
             CoinLog log = stage.states.get(coin);
-            assertThat(log.events).as(coin + " saw every accepted event in order").isEqualTo(accepted.get(coin));
+            assertThat(log.events).as(coin + " saw every accepted event in order")
+                    .isEqualTo(accepted.getOrDefault(coin, List.of())); // a coin can come and go before any offer lands
         }
         for (Coin removed : List.of(Coin.of("C2"), Coin.of("C3"), Coin.of("C4"))) {
             assertThat(stage.states.get(removed).releases).last().isEqualTo(CoinRelease.REMOVED);
