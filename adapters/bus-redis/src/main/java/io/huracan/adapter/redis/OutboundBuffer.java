@@ -2,7 +2,6 @@ package io.huracan.adapter.redis;
 
 import io.huracan.ports.bus.MessageId;
 import io.huracan.ports.bus.StreamType;
-import io.huracan.ports.time.EngineClock;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -10,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Messages accepted by {@code publish} and not yet written to Redis, per stream in id order, at most {@code bound}
  * in all. Accepting never waits for Redis: it gives the message its id (the bus clock's milliseconds and a sequence,
  * strictly increasing per stream) and queues it. Past the bound, accepting fails and nothing is queued; nothing
- * accepted is ever dropped. Only the flusher takes messages out, and only after Redis has stored them.
+ * accepted is ever dropped. Ids carry wall-clock milliseconds (not the engine's market clock, which a replay puts
+ * in the past): every process writing to a stream compares against the same time. Only the flusher takes messages out, and only after Redis has stored them.
  */
 final class OutboundBuffer {
 
@@ -27,13 +28,13 @@ final class OutboundBuffer {
     }
 
     private final long bound;
-    private final EngineClock clock;
+    private final LongSupplier wallMillis;
     private final Queue[] queues;
     private final AtomicLong buffered = new AtomicLong();
 
-    OutboundBuffer(long bound, EngineClock clock) {
+    OutboundBuffer(long bound, LongSupplier wallMillis) {
         this.bound = bound;
-        this.clock = clock;
+        this.wallMillis = wallMillis;
         this.queues = new Queue[StreamType.values().length];
         for (int i = 0; i < queues.length; i++) {
             queues[i] = new Queue();
@@ -47,7 +48,7 @@ final class OutboundBuffer {
         var ids = new ArrayList<MessageId>(payloads.size());
         synchronized (queue) {
             for (byte[] payload : payloads) {
-                ids.add(queue.append(clock.epochMicros() / 1_000, payload));
+                ids.add(queue.append(wallMillis.getAsLong(), payload));
             }
         }
         return ids;
@@ -58,7 +59,7 @@ final class OutboundBuffer {
         Queue queue = queues[stream.ordinal()];
         MessageId id;
         synchronized (queue) {
-            id = queue.append(clock.epochMicros() / 1_000, payload);
+            id = queue.append(wallMillis.getAsLong(), payload);
         }
         return id;
     }

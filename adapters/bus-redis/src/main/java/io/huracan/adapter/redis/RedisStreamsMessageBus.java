@@ -8,7 +8,6 @@ import io.huracan.ports.bus.MessageId;
 import io.huracan.ports.bus.StartPosition;
 import io.huracan.ports.bus.StreamStats;
 import io.huracan.ports.bus.StreamType;
-import io.huracan.ports.time.EngineClock;
 import jakarta.inject.Inject;
 import org.redisson.Redisson;
 import org.redisson.api.RFuture;
@@ -58,13 +57,13 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     private volatile boolean open = true;
 
     @Inject
-    RedisStreamsMessageBus(RedisBusConfig config, BusLimits limits, EngineClock clock) {
+    RedisStreamsMessageBus(RedisBusConfig config, BusLimits limits) {
         this.config = config;
         this.limits = limits;
         this.keys = new StreamKeys(config.streamPrefix());
         this.failures = new RedisFailures(config.uri());
         this.redis = Redisson.create(redissonConfig(config));
-        this.buffer = new OutboundBuffer(config.outboundBufferBound(), clock);
+        this.buffer = new OutboundBuffer(config.outboundBufferBound(), System::currentTimeMillis);
         this.flusher = new OutboundFlusher(redis, buffer, keys, limits, config, failures);
         flusher.start();
     }

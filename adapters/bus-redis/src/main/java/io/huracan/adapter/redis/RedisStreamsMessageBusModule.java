@@ -7,8 +7,7 @@ import io.huracan.ports.bus.MessageBus;
 
 /**
  * Binds {@link MessageBus} to the Redis Streams bus ({@code engine.message_bus.adapter: redis}) and
- * {@link RedisBusMonitor} to its health. Needs an {@code EngineClock} bound elsewhere (message ids carry its
- * milliseconds). The bus connects lazily: creating it does not need Redis to be up.
+ * {@link RedisBusMonitor} to its health. The bus connects lazily: creating it does not need Redis to be up.
  */
 public final class RedisStreamsMessageBusModule extends AbstractModule {
     private final RedisBusConfig config;

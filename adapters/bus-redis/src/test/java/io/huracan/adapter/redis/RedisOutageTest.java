@@ -28,7 +28,7 @@ class RedisOutageTest {
     private static RedisStreamsMessageBus bus(String uri, int bound) {
         var config = new RedisBusConfig(uri, "outage", 128, bound, Duration.ofMillis(20), Duration.ofMillis(200),
                 Duration.ofSeconds(1));
-        return new RedisStreamsMessageBus(config, BusLimits.uniform(100_000), new TestRedis.SystemClock());
+        return new RedisStreamsMessageBus(config, BusLimits.uniform(100_000));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.huracan.adapter.redis;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import io.huracan.ports.bus.BusLimits;
 import io.huracan.ports.bus.BusMessage;
 import io.huracan.ports.bus.MessageBus;
 import io.huracan.ports.bus.StartPosition;
-import io.huracan.ports.time.EngineClock;
 import io.huracan.testkit.bus.MessageBusContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,12 +43,7 @@ class RedisStreamsMessageBusTest extends MessageBusContract {
 
     private static MessageBus bus(String prefix, BusLimits limits) {
         return Guice.createInjector(new RedisStreamsMessageBusModule(RedisBusConfig.of(TestRedis.uri(), prefix, 512),
-                limits), new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(EngineClock.class).toInstance(new TestRedis.SystemClock());
-            }
-        }).getInstance(MessageBus.class);
+                limits)).getInstance(MessageBus.class);
     }
 
     /** A new process on the same Redis goes on where the group and the consumer stopped. */

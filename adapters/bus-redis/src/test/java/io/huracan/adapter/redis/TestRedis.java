@@ -1,6 +1,5 @@
 package io.huracan.adapter.redis;
 
-import io.huracan.ports.time.EngineClock;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -60,19 +59,6 @@ final class TestRedis {
             client.getKeys().deleteByPattern(prefix + "*");
         } finally {
             client.shutdown();
-        }
-    }
-
-    /** The real clock: idle timeouts are measured by the Redis server in real time. */
-    static final class SystemClock implements EngineClock {
-        @Override
-        public long epochMicros() {
-            return System.currentTimeMillis() * 1_000;
-        }
-
-        @Override
-        public long monotonicNanos() {
-            return System.nanoTime();
         }
     }
 }
