@@ -41,11 +41,10 @@ import java.util.function.Function;
  * <p>Publishing never waits for Redis: {@code publish} gives the message its id and puts it in the bounded
  * {@link OutboundBuffer}; the {@link OutboundFlusher} writes it with XADD (approximate MAXLEN per stream), pipelined
  * and batched. Past the bound, {@code publish} throws {@link OutboundBufferFullException} and the health says
- * BUFFER_FULL. Every other call first waits (up to the response timeout) for what this bus accepted on the stream to
- * reach Redis, so a process always reads its own publishes.
+ * BUFFER_FULL. Every other call sees what this bus accepted on the stream before the call (waiting, up to the
+ * response timeout, for it to reach Redis), so a process always reads its own publishes.
  */
 final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
-    private static final String PAYLOAD_FIELD = "p";
 
     private final RedisBusConfig config;
     private final BusLimits limits;
@@ -120,26 +119,46 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         return created != null;
     }
 
+    /**
+     * Reads without waiting first; only when that comes back short while this bus still holds unwritten messages of
+     * the stream (accepted before the call) does it wait for them to reach Redis and read again, and only when
+     * nothing at all is there does it block (XREADGROUP BLOCK) for up to the timeout.
+     */
     @Override
     public List<BusMessage> read(StreamType stream, String group, String consumer, int maxCount, Duration timeout) {
-        checkReady(stream);
+        checkOpen();
+        StreamType type = stream(stream);
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("read timeout " + timeout + " is invalid; allowed: a duration >= 0");
         }
         String groupName = name("group", group);
-        var args = StreamReadGroupArgs.neverDelivered().count(count(maxCount));
+        String consumerName = name("consumer", consumer);
+        int count = count(maxCount);
+        long accepted = buffer.acceptedCount(type);
+        boolean unwritten = !buffer.writtenUpTo(type, accepted);
+        List<BusMessage> messages = readOnce(type, groupName, consumerName, count, Duration.ZERO);
+        if (messages.size() < count && unwritten) {
+            awaitWritten(type, accepted);
+            messages.addAll(readOnce(type, groupName, consumerName, count - messages.size(), Duration.ZERO));
+        }
+        if (messages.isEmpty() && !timeout.isZero()) {
+            return readOnce(type, groupName, consumerName, count, timeout);
+        }
+        return messages;
+    }
+
+    private List<BusMessage> readOnce(StreamType stream, String group, String consumer, int count, Duration timeout) {
+        var args = StreamReadGroupArgs.neverDelivered().count(count);
         if (!timeout.isZero()) {
             args = args.timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
         }
-        Map<StreamMessageId, Map<byte[], byte[]>> entries = await(
-                rstream(stream).readGroupAsync(groupName, name("consumer", consumer), args), timeout,
-                failure -> failures.translate(failure, "XREADGROUP", stream, groupName));
-        if (entries == null || entries.isEmpty()) {
-            return List.of();
+        Map<StreamMessageId, Map<byte[], byte[]>> entries = await(rstream(stream).readGroupAsync(group, consumer, args),
+                timeout, failure -> failures.translate(failure, "XREADGROUP", stream, group));
+        var messages = new ArrayList<BusMessage>(entries == null ? 0 : entries.size());
+        if (entries != null) {
+            entries.forEach((id, fields) -> messages.add(new BusMessage(stream,
+                    new MessageId(id.getId0(), id.getId1()), fields.values().iterator().next(), 1)));
         }
-        var messages = new ArrayList<BusMessage>(entries.size());
-        entries.forEach((id, fields) -> messages.add(new BusMessage(stream, new MessageId(id.getId0(), id.getId1()),
-                fields.values().iterator().next(), 1)));
         return messages;
     }
 
@@ -317,13 +336,16 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     private void checkReady(StreamType stream) {
         checkOpen();
         StreamType type = stream(stream);
+        awaitWritten(type, buffer.acceptedCount(type));
+        checkOpen();
+    }
+
+    private void awaitWritten(StreamType stream, long accepted) {
         try {
-            flusher.awaitWritten(type, buffer.acceptedCount(type),
-                    System.nanoTime() + config.responseTimeout().toNanos());
+            flusher.awaitWritten(stream, accepted, System.nanoTime() + config.responseTimeout().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        checkOpen();
     }
 
     private void checkOpen() {
