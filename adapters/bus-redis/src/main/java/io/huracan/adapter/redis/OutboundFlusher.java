@@ -11,6 +11,7 @@ import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +142,22 @@ final class OutboundFlusher implements Runnable {
         }
     }
 
+    /** The messages in PUBLISH's packed form. */
+    private static byte[] pack(List<OutboundBuffer.Outgoing> messages, int from, int to) {
+        var ids = new byte[to - from][];
+        int size = 0;
+        for (int i = from; i < to; i++) {
+            ids[i - from] = messages.get(i).idBytes();
+            size += 2 + ids[i - from].length + 4 + messages.get(i).payload().length;
+        }
+        ByteBuffer packed = ByteBuffer.allocate(size);
+        for (int i = from; i < to; i++) {
+            byte[] payload = messages.get(i).payload();
+            packed.putShort((short) ids[i - from].length).put(ids[i - from]).putInt(payload.length).put(payload);
+        }
+        return packed.array();
+    }
+
     private int writeOnce() {
         RBatch batch = redis.createBatch(BatchOptions.defaults().retryAttempts(0)
                 .responseTimeout(config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS));
@@ -158,15 +175,8 @@ final class OutboundFlusher implements Runnable {
             byte[] maxLength = Long.toString(limits.maxLength(stream)).getBytes(StandardCharsets.US_ASCII);
             for (int from = 0; from < count; from += config.batchSize()) {
                 int to = Math.min(count, from + config.batchSize());
-                Object[] args = new Object[1 + 2 * (to - from)];
-                args[0] = maxLength;
-                for (int i = from; i < to; i++) {
-                    OutboundBuffer.Outgoing message = scratch.get(i);
-                    args[1 + 2 * (i - from)] = message.idBytes();
-                    args[2 + 2 * (i - from)] = message.payload();
-                }
                 streamReplies.add(script.evalAsync(key, RScript.Mode.READ_WRITE, RedisScripts.PUBLISH,
-                        RScript.ReturnType.MULTI, List.of(key), args));
+                        RScript.ReturnType.MULTI, List.of(key), maxLength, pack(scratch, from, to)));
             }
             total += count;
         }

@@ -67,11 +67,19 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         flusher.start();
     }
 
-    /** Connects lazily, so an engine starts (and buffers) while Redis is still down. */
+    /**
+     * Connects lazily, so an engine starts (and buffers) while Redis is still down. Redisson's object references
+     * (a per-argument class lookup) are off, the script cache is on (EVALSHA), and it gets few threads: the engine's
+     * loops own the cores.
+     */
     private static Config redissonConfig(RedisBusConfig config) {
         var redisson = new Config();
         redisson.setCodec(ByteArrayCodec.INSTANCE);
         redisson.setLazyInitialization(true);
+        redisson.setReferenceEnabled(false);
+        redisson.setUseScriptCache(true);
+        redisson.setNettyThreads(4);
+        redisson.setThreads(2);
         redisson.useSingleServer()
                 .setAddress(config.uri())
                 .setTimeout((int) config.responseTimeout().toMillis())
