@@ -100,6 +100,21 @@ final class RedisScripts {
             return result
             """;
 
+    /**
+     * KEYS[1] stream; ARGV group, consumer, count. XREADGROUP without blocking, the entries packed in one string the
+     * way PUBLISH takes them (the client decodes one bulk reply instead of a map per entry).
+     */
+    static final String READ = """
+            local reply = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', ARGV[3], 'STREAMS', KEYS[1], '>')
+            if not reply then return '' end
+            local parts = {}
+            for _, entry in ipairs(reply[1][2]) do
+              local id, payload = entry[1], entry[2][2]
+              parts[#parts + 1] = struct.pack('>H', #id) .. id .. struct.pack('>I', #payload) .. payload
+            end
+            return table.concat(parts)
+            """;
+
     /** KEYS[1] stream. Returns {length, first id, last id, entries ever added}. */
     static final String STREAM_STATS = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return {0, '0-0', '0-0', 0} end

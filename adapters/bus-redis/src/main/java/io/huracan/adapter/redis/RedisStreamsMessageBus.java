@@ -21,6 +21,7 @@ import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,16 +157,36 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     }
 
     private List<BusMessage> readOnce(StreamType stream, String group, String consumer, int count, Duration timeout) {
-        var args = StreamReadGroupArgs.neverDelivered().count(count);
-        if (!timeout.isZero()) {
-            args = args.timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
+        if (timeout.isZero()) {
+            String key = keys.stream(stream);
+            RFuture<byte[]> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
+                    RedisScripts.READ, RScript.ReturnType.VALUE, List.of(key), bytes(group), bytes(consumer),
+                    bytes(count));
+            return unpack(stream, await(reply, Duration.ZERO,
+                    failure -> failures.translate(failure, "XREADGROUP", stream, group)));
         }
+        var args = StreamReadGroupArgs.neverDelivered().count(count)
+                .timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
         Map<StreamMessageId, Map<byte[], byte[]>> entries = await(rstream(stream).readGroupAsync(group, consumer, args),
                 timeout, failure -> failures.translate(failure, "XREADGROUP", stream, group));
         var messages = new ArrayList<BusMessage>(entries == null ? 0 : entries.size());
         if (entries != null) {
             entries.forEach((id, fields) -> messages.add(new BusMessage(stream,
                     new MessageId(id.getId0(), id.getId1()), fields.values().iterator().next(), 1)));
+        }
+        return messages;
+    }
+
+    /** Entries in the READ script's packed form. */
+    private static List<BusMessage> unpack(StreamType stream, byte[] packed) {
+        var messages = new ArrayList<BusMessage>();
+        ByteBuffer in = ByteBuffer.wrap(packed == null ? new byte[0] : packed);
+        while (in.hasRemaining()) {
+            byte[] id = new byte[in.getShort() & 0xffff];
+            in.get(id);
+            byte[] payload = new byte[in.getInt()];
+            in.get(payload);
+            messages.add(new BusMessage(stream, MessageId.parse(new String(id, StandardCharsets.US_ASCII)), payload, 1));
         }
         return messages;
     }
@@ -285,7 +306,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
                                 Object... args) {
         Object[] encoded = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            encoded[i] = String.valueOf(args[i]).getBytes(StandardCharsets.UTF_8);
+            encoded[i] = bytes(args[i]);
         }
         String routing = (String) scriptKeys.get(0);
         RFuture<List<Object>> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(routing,
@@ -392,6 +413,10 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
             throw new IllegalArgumentException(what + " name is empty; allowed: a non-blank name");
         }
         return value;
+    }
+
+    private static byte[] bytes(Object value) {
+        return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(Object value) {
