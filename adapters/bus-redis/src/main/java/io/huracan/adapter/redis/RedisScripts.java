@@ -115,6 +115,19 @@ final class RedisScripts {
             return table.concat(parts)
             """;
 
+    /** KEYS[1] stream; ARGV[1] group, ARGV[2] the ids packed (2-byte length, id). XACK in chunks; returns the count. */
+    static final String ACKNOWLEDGE = """
+            local packed, pos, acknowledged, ids = ARGV[2], 1, 0, {}
+            while pos <= #packed do
+              ids[#ids + 1], pos = struct.unpack('>Hc0', packed, pos)
+              if #ids == 1000 or pos > #packed then
+                acknowledged = acknowledged + redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
+                ids = {}
+              end
+            end
+            return acknowledged
+            """;
+
     /** KEYS[1] stream. Returns {length, first id, last id, entries ever added}. */
     static final String STREAM_STATS = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return {0, '0-0', '0-0', 0} end

@@ -224,12 +224,21 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (ids.isEmpty()) {
             return 0;
         }
-        var redisIds = new StreamMessageId[ids.size()];
+        var idTexts = new byte[ids.size()][];
+        int size = 0;
         int i = 0;
         for (MessageId id : ids) {
-            redisIds[i++] = new StreamMessageId(id.millis(), id.sequence());
+            idTexts[i] = id.toString().getBytes(StandardCharsets.US_ASCII);
+            size += 2 + idTexts[i++].length;
         }
-        Long acknowledged = await(rstream(stream).ackAsync(groupName, redisIds), Duration.ZERO,
+        ByteBuffer packed = ByteBuffer.allocate(size);
+        for (byte[] id : idTexts) {
+            packed.putShort((short) id.length).put(id);
+        }
+        String key = keys.stream(stream);
+        RFuture<Long> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
+                RedisScripts.ACKNOWLEDGE, RScript.ReturnType.INTEGER, List.of(key), bytes(groupName), packed.array());
+        Long acknowledged = await(reply, Duration.ZERO,
                 failure -> failures.translate(failure, "XACK", stream, groupName));
         return acknowledged.intValue();
     }
