@@ -3,7 +3,6 @@ package io.huracan.benchmarks;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,10 +22,9 @@ final class RedisCeiling {
     /** The exact command, for the report and docs/benchmarks.md. */
     static List<String> command(String redisUri, String key, long requests, int payloadBytes, long maxLength) {
         URI uri = URI.create(redisUri);
-        var command = new ArrayList<>(List.of("redis-benchmark", "-h", uri.getHost(),
+        return List.of("redis-benchmark", "-h", uri.getHost(),
                 "-p", Integer.toString(uri.getPort() < 0 ? 6379 : uri.getPort()), "-P", "64", "-n", Long.toString(requests),
-                "-q", "XADD", key, "MAXLEN", "~", Long.toString(maxLength), "*", "p", "x".repeat(payloadBytes)));
-        return command;
+                "-q", "XADD", key, "MAXLEN", "~", Long.toString(maxLength), "*", "p", "x".repeat(payloadBytes));
     }
 
     /** Runs redis-benchmark and returns its XADD requests per second; fails with one line if it cannot. */
