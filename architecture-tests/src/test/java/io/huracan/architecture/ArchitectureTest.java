@@ -33,6 +33,7 @@ class ArchitectureTest {
         assertThat(mainClasses.containPackage("io.huracan.adapter.postgres")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.paper")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.memory")).isTrue();
+        assertThat(mainClasses.containPackage("io.huracan.adapter.redis")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.parquet")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.micrometer")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.domain.planted"))

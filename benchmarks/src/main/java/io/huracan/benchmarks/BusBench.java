@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.adapter.memory.InMemoryMessageBusModule;
+import io.huracan.adapter.redis.RedisBusConfig;
+import io.huracan.adapter.redis.RedisStreamsMessageBusModule;
 import io.huracan.domain.codec.EnginePayloads;
 import io.huracan.ports.bus.BusLimits;
 import io.huracan.ports.bus.BusMessage;
@@ -26,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -33,8 +36,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code huracan bench bus}: one publisher thread publishing encoded book tops in batches, one consumer reading and
  * acknowledging them in a consumer group. ops_per_s counts messages that went through publish, read and ack;
- * latency is publish to read. The publisher stays at most eight batches ahead of the consumer (so latency is that
- * of a bounded queue, not of an ever-growing backlog) and the stream is never trimmed.
+ * latency is publish to read. The publisher stays at most {@code --window} batches ahead of the consumer (so latency
+ * is that of a bounded queue, not of an ever-growing backlog) and the stream is never trimmed below that.
+ * With {@code --adapter redis} the bus runs against {@code --redis-uri} under a fresh key prefix (deleted after),
+ * and the same run measures the server's own XADD ceiling with {@code redis-benchmark -P 64} ({@link RedisCeiling}).
  */
 @Command(name = "bus", mixinStandardHelpOptions = true,
         description = "Message bus: publish + consume + ack messages/s and publish-to-read latency.")
@@ -43,9 +48,17 @@ public final class BusBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--adapter", defaultValue = "memory", description = "Bus adapter to measure: memory (the only one "
-            + "built so far). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--adapter", defaultValue = "memory", description = "Bus adapter to measure: memory or redis. "
+            + "Default: ${DEFAULT-VALUE}.")
     String adapter;
+
+    @Option(names = "--redis-uri", description = "Redis for --adapter redis. Default: HURACAN_TEST_REDIS or "
+            + "redis://127.0.0.1:6379.")
+    String redisUri;
+
+    @Option(names = "--window", description = "Batches the publisher may be ahead of the consumer. Default: 8 for "
+            + "memory, 64 for redis (enough to keep the pipeline to Redis full).")
+    Integer window;
 
     @Option(names = "--messages", defaultValue = "2000000", description = "Messages to measure. Default: ${DEFAULT-VALUE}.")
     int messages;
@@ -58,29 +71,63 @@ public final class BusBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!"memory".equals(adapter)) {
+        if (!"memory".equals(adapter) && !"redis".equals(adapter)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--adapter " + adapter
-                    + " is not available; allowed: memory (the redis bus is not built yet)");
+                    + " is not available; allowed: memory or redis");
         }
-        if (messages < 1 || batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--messages " + messages + " --batch " + batch + " is invalid; allowed: both > 0");
+        if (messages < 1 || batch < 1 || (window != null && window < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--messages " + messages + " --batch "
+                    + batch + " --window " + window + " is invalid; allowed: all > 0");
         }
-        run(Math.min(messages, 200_000), new Histogram(3)); // warm up
-        var latency = new Histogram(3);
-        long elapsed = run(messages, latency);
-        new BenchReport("bus", messages * 1e9 / elapsed)
-                .latency(latency)
-                .put("adapter", adapter)
-                .put("messages", messages)
-                .put("batch", batch)
-                .put("payload_bytes", payloads(1).get(0).length)
-                .print(System.out, json);
-        return 0;
+        if (window == null) {
+            window = "redis".equals(adapter) ? 64 : 8;
+        }
+        if (redisUri == null) {
+            String fromEnvironment = System.getenv("HURACAN_TEST_REDIS");
+            redisUri = fromEnvironment == null || fromEnvironment.isBlank() ? "redis://127.0.0.1:6379" : fromEnvironment;
+        }
+        String prefix = "huracan-bench-" + UUID.randomUUID();
+        try {
+            run(Math.min(messages, 200_000), new Histogram(3), prefix + ":warmup"); // warm up
+            var latency = new Histogram(3);
+            long elapsed = run(messages, latency, prefix + ":measure");
+            double opsPerSecond = messages * 1e9 / elapsed;
+            int payloadBytes = payloads(1).get(0).length;
+            var report = new BenchReport("bus", opsPerSecond)
+                    .latency(latency)
+                    .put("adapter", adapter)
+                    .put("messages", messages)
+                    .put("batch", batch)
+                    .put("window", window)
+                    .put("payload_bytes", payloadBytes);
+            if ("redis".equals(adapter)) {
+                List<String> command = RedisCeiling.command(redisUri, prefix + ":ceiling", Math.max(messages, 1_000_000),
+                        payloadBytes, maxLength());
+                double ceiling = RedisCeiling.measure(command);
+                report.put("redis_uri", redisUri)
+                        .put("ceiling_ops_per_s", Math.round(ceiling))
+                        .put("ratio", Math.round(opsPerSecond / ceiling * 1000) / 1000.0)
+                        .put("ceiling_command", String.join(" ", command.subList(0, command.size() - 1)) + " <"
+                                + payloadBytes + " bytes>");
+            }
+            report.print(System.out, json);
+            return 0;
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("bench bus: " + e.getMessage());
+            return 1;
+        } finally {
+            if ("redis".equals(adapter)) {
+                RedisKeys.delete(redisUri, prefix);
+            }
+        }
     }
 
-    private long run(int count, Histogram latency) throws InterruptedException {
-        try (MessageBus bus = memoryBus()) {
+    private long maxLength() {
+        return Math.max(100_000, 4L * window * batch);
+    }
+
+    private long run(int count, Histogram latency, String prefix) throws InterruptedException {
+        try (MessageBus bus = newBus(prefix)) {
             bus.createGroup(StreamType.MARKET_DATA, "bench", StartPosition.EARLIEST);
             long[] sentNanos = new long[count];
             var consumed = new AtomicLong();
@@ -113,7 +160,7 @@ public final class BusBench implements Callable<Integer> {
         int sent = 0;
         var batchOut = new ArrayList<byte[]>(batch);
         while (sent < count) {
-            while (sent - consumed.get() > 8L * batch) {
+            while (sent - consumed.get() > (long) window * batch) {
                 LockSupport.parkNanos(10_000);
             }
             int size = Math.min(batch, count - sent);
@@ -144,7 +191,11 @@ public final class BusBench implements Callable<Integer> {
         return result;
     }
 
-    private MessageBus memoryBus() {
+    private MessageBus newBus(String prefix) {
+        if ("redis".equals(adapter)) {
+            return Guice.createInjector(new RedisStreamsMessageBusModule(RedisBusConfig.of(redisUri, prefix, batch),
+                    BusLimits.uniform(maxLength()))).getInstance(MessageBus.class);
+        }
         return Guice.createInjector(new InMemoryMessageBusModule(BusLimits.uniform(16L * batch + 1_024)), new AbstractModule() {
             @Override
             protected void configure() {

@@ -12,6 +12,8 @@ import io.huracan.adapter.paper.PaperExchangeConfig;
 import io.huracan.adapter.paper.PaperExchangeModule;
 import io.huracan.adapter.postgres.PostgresModelStoreConfig;
 import io.huracan.adapter.postgres.PostgresModelStoreModule;
+import io.huracan.adapter.redis.RedisBusConfig;
+import io.huracan.adapter.redis.RedisStreamsMessageBusModule;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.ExchangesSection;
@@ -63,8 +65,8 @@ public final class AdapterSelection {
     static Module bus(MessageBusSection bus) {
         return switch (bus.adapter()) {
             case MEMORY -> new InMemoryMessageBusModule(bus.limits());
-            case REDIS -> throw new ConfigException("engine.message_bus.adapter: redis is not available in this build; "
-                    + "allowed: memory");
+            case REDIS -> new RedisStreamsMessageBusModule(
+                    RedisBusConfig.of(bus.redisUri(), bus.streamPrefix(), bus.batchSize()), bus.limits());
         };
     }
 

@@ -1,0 +1,438 @@
+package io.huracan.adapter.redis;
+
+import io.huracan.ports.bus.BusLimits;
+import io.huracan.ports.bus.BusMessage;
+import io.huracan.ports.bus.GroupStats;
+import io.huracan.ports.bus.MessageBus;
+import io.huracan.ports.bus.MessageId;
+import io.huracan.ports.bus.StartPosition;
+import io.huracan.ports.bus.StreamStats;
+import io.huracan.ports.bus.StreamType;
+import jakarta.inject.Inject;
+import org.redisson.Redisson;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The message bus on Redis Streams through Redisson (see docs/message-bus.md for the mapping and the few
+ * differences from the in-memory bus).
+ *
+ * <p>Publishing never waits for Redis: {@code publish} gives the message its id and puts it in the bounded
+ * {@link OutboundBuffer}; the {@link OutboundFlusher} writes it with XADD (approximate MAXLEN per stream), pipelined
+ * and batched. Past the bound, {@code publish} throws {@link OutboundBufferFullException} and the health says
+ * BUFFER_FULL. Every other call sees what this bus accepted on the stream before the call (waiting, up to the
+ * response timeout, for it to reach Redis), so a process always reads its own publishes.
+ */
+final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
+
+    private final RedisBusConfig config;
+    private final BusLimits limits;
+    private final StreamKeys keys;
+    private final RedissonClient redis;
+    private final OutboundBuffer buffer;
+    private final OutboundFlusher flusher;
+    private final RedisFailures failures;
+    private volatile boolean open = true;
+
+    @Inject
+    RedisStreamsMessageBus(RedisBusConfig config, BusLimits limits) {
+        this.config = config;
+        this.limits = limits;
+        this.keys = new StreamKeys(config.streamPrefix());
+        this.failures = new RedisFailures(config.uri());
+        this.redis = Redisson.create(redissonConfig(config));
+        this.buffer = new OutboundBuffer(config.outboundBufferBound(), System::currentTimeMillis);
+        this.flusher = new OutboundFlusher(redis, buffer, keys, limits, config, failures);
+        flusher.start();
+    }
+
+    /**
+     * Connects lazily, so an engine starts (and buffers) while Redis is still down. Redisson's object references
+     * (a per-argument class lookup) are off, the script cache is on (EVALSHA), and it gets few threads: the engine's
+     * loops own the cores.
+     */
+    private static Config redissonConfig(RedisBusConfig config) {
+        var redisson = new Config();
+        redisson.setCodec(ByteArrayCodec.INSTANCE);
+        redisson.setLazyInitialization(true);
+        redisson.setReferenceEnabled(false);
+        redisson.setUseScriptCache(true);
+        redisson.setNettyThreads(4);
+        redisson.setThreads(2);
+        redisson.useSingleServer()
+                .setAddress(config.uri())
+                .setTimeout((int) config.responseTimeout().toMillis())
+                .setConnectTimeout((int) config.responseTimeout().toMillis())
+                .setRetryAttempts(1)
+                .setConnectionMinimumIdleSize(2)
+                .setConnectionPoolSize(32)
+                .setPingConnectionInterval(1_000)
+                .setReconnectionDelay(new EqualJitterDelay(config.reconnectBackoffMin(), config.reconnectBackoffMax()));
+        return redisson;
+    }
+
+    @Override
+    public MessageId publish(StreamType stream, byte[] payload) {
+        checkOpen();
+        MessageId id = buffer.accept(stream(stream), copy(payload));
+        flusher.wake();
+        return id;
+    }
+
+    @Override
+    public List<MessageId> publishBatch(StreamType stream, List<byte[]> payloads) {
+        checkOpen();
+        var copies = new ArrayList<byte[]>(payloads.size());
+        for (byte[] payload : payloads) {
+            copies.add(copy(payload));
+        }
+        List<MessageId> ids = buffer.accept(stream(stream), copies);
+        flusher.wake();
+        return ids;
+    }
+
+    @Override
+    public boolean createGroup(StreamType stream, String group, StartPosition from) {
+        checkReady(stream);
+        if (from == null) {
+            throw new IllegalArgumentException("start position is missing; allowed: EARLIEST or LATEST");
+        }
+        String name = name("group", group);
+        var args = StreamCreateGroupArgs.name(name)
+                .id(from == StartPosition.EARLIEST ? StreamMessageId.ALL : StreamMessageId.NEWEST).makeStream();
+        Boolean created = await(rstream(stream).createGroupAsync(args).thenApply(ignored -> Boolean.TRUE), Duration.ZERO,
+                failure -> RedisFailures.isBusyGroup(failure) ? null
+                        : failures.translate(failure, "XGROUP CREATE", stream, name));
+        return created != null;
+    }
+
+    /**
+     * Reads without waiting first; only when that comes back short while this bus still holds unwritten messages of
+     * the stream (accepted before the call) does it wait for them to reach Redis and read again, and only when
+     * nothing at all is there does it block (XREADGROUP BLOCK) for up to the timeout.
+     */
+    @Override
+    public List<BusMessage> read(StreamType stream, String group, String consumer, int maxCount, Duration timeout) {
+        checkOpen();
+        StreamType type = stream(stream);
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("read timeout " + timeout + " is invalid; allowed: a duration >= 0");
+        }
+        String groupName = name("group", group);
+        String consumerName = name("consumer", consumer);
+        int count = count(maxCount);
+        long accepted = buffer.acceptedCount(type);
+        boolean unwritten = !buffer.writtenUpTo(type, accepted);
+        List<BusMessage> messages = readOnce(type, groupName, consumerName, count, Duration.ZERO);
+        if (messages.size() < count && unwritten) {
+            awaitWritten(type, accepted);
+            messages.addAll(readOnce(type, groupName, consumerName, count - messages.size(), Duration.ZERO));
+        }
+        if (messages.isEmpty() && !timeout.isZero()) {
+            return readOnce(type, groupName, consumerName, count, timeout);
+        }
+        return messages;
+    }
+
+    private List<BusMessage> readOnce(StreamType stream, String group, String consumer, int count, Duration timeout) {
+        if (timeout.isZero()) {
+            String key = keys.stream(stream);
+            RFuture<byte[]> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
+                    RedisScripts.READ, RScript.ReturnType.VALUE, List.of(key), bytes(group), bytes(consumer),
+                    bytes(count));
+            return unpack(stream, await(reply, Duration.ZERO,
+                    failure -> failures.translate(failure, "XREADGROUP", stream, group)));
+        }
+        var args = StreamReadGroupArgs.neverDelivered().count(count)
+                .timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
+        Map<StreamMessageId, Map<byte[], byte[]>> entries = await(rstream(stream).readGroupAsync(group, consumer, args),
+                timeout, failure -> failures.translate(failure, "XREADGROUP", stream, group));
+        var messages = new ArrayList<BusMessage>(entries == null ? 0 : entries.size());
+        if (entries != null) {
+            entries.forEach((id, fields) -> messages.add(new BusMessage(stream,
+                    new MessageId(id.getId0(), id.getId1()), fields.values().iterator().next(), 1)));
+        }
+        return messages;
+    }
+
+    /** Entries in the READ script's packed form. */
+    private static List<BusMessage> unpack(StreamType stream, byte[] packed) {
+        var messages = new ArrayList<BusMessage>();
+        ByteBuffer in = ByteBuffer.wrap(packed == null ? new byte[0] : packed);
+        while (in.hasRemaining()) {
+            byte[] id = new byte[in.getShort() & 0xffff];
+            in.get(id);
+            byte[] payload = new byte[in.getInt()];
+            in.get(payload);
+            messages.add(new BusMessage(stream, MessageId.parse(new String(id, StandardCharsets.US_ASCII)), payload, 1));
+        }
+        return messages;
+    }
+
+    @Override
+    public List<BusMessage> readPending(StreamType stream, String group, String consumer, int maxCount) {
+        String name = name("consumer", consumer);
+        return redeliver(stream, group, name, Duration.ZERO, maxCount, name);
+    }
+
+    @Override
+    public List<BusMessage> claimIdle(StreamType stream, String group, String consumer, Duration minIdle,
+                                      int maxCount) {
+        if (minIdle == null || minIdle.isNegative()) {
+            throw new IllegalArgumentException("min idle " + minIdle + " is invalid; allowed: a duration >= 0");
+        }
+        return redeliver(stream, group, name("consumer", consumer), minIdle, maxCount, "");
+    }
+
+    private List<BusMessage> redeliver(StreamType stream, String group, String consumer, Duration minIdle,
+                                       int maxCount, String owner) {
+        checkReady(stream);
+        String groupName = name("group", group);
+        List<Object> reply = script(stream, groupName, "XCLAIM", RedisScripts.REDELIVER,
+                List.of(keys.stream(stream), keys.deadLetters(stream, groupName), keys.deadLetterCounts(stream)),
+                groupName, consumer, minIdle.toMillis(), count(maxCount), limits.maxDeliveries(),
+                limits.deadLetterMaxLength(), owner);
+        return triples(stream, reply);
+    }
+
+    @Override
+    public int acknowledge(StreamType stream, String group, Collection<MessageId> ids) {
+        checkReady(stream);
+        String groupName = name("group", group);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        var idTexts = new byte[ids.size()][];
+        int size = 0;
+        int i = 0;
+        for (MessageId id : ids) {
+            idTexts[i] = id.toString().getBytes(StandardCharsets.US_ASCII);
+            size += 2 + idTexts[i++].length;
+        }
+        ByteBuffer packed = ByteBuffer.allocate(size);
+        for (byte[] id : idTexts) {
+            packed.putShort((short) id.length).put(id);
+        }
+        String key = keys.stream(stream);
+        RFuture<Long> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
+                RedisScripts.ACKNOWLEDGE, RScript.ReturnType.INTEGER, List.of(key), bytes(groupName), packed.array());
+        Long acknowledged = await(reply, Duration.ZERO,
+                failure -> failures.translate(failure, "XACK", stream, groupName));
+        return acknowledged.intValue();
+    }
+
+    @Override
+    public List<BusMessage> deadLetters(StreamType stream, String group, int maxCount) {
+        checkReady(stream);
+        String groupName = name("group", group);
+        return triples(stream, script(stream, groupName, "XRANGE", RedisScripts.DEAD_LETTERS,
+                List.of(keys.deadLetters(stream, groupName)), count(maxCount)));
+    }
+
+    @Override
+    public StreamStats streamStats(StreamType stream) {
+        checkReady(stream);
+        List<Object> reply = script(stream, "", "XINFO STREAM", RedisScripts.STREAM_STATS,
+                List.of(keys.stream(stream)));
+        return new StreamStats(stream, number(reply.get(0)), MessageId.parse(text(reply.get(1))),
+                MessageId.parse(text(reply.get(2))), number(reply.get(3)));
+    }
+
+    @Override
+    public GroupStats groupStats(StreamType stream, String group) {
+        checkReady(stream);
+        String groupName = name("group", group);
+        List<Object> reply = script(stream, groupName, "XINFO GROUPS", RedisScripts.GROUP_STATS,
+                List.of(keys.stream(stream), keys.deadLetterCounts(stream)), groupName);
+        var pendingByConsumer = new LinkedHashMap<String, Long>();
+        for (int i = 4; i + 1 < reply.size(); i += 2) {
+            pendingByConsumer.put(text(reply.get(i)), number(reply.get(i + 1)));
+        }
+        return new GroupStats(stream, groupName, number(reply.get(0)), number(reply.get(1)), number(reply.get(2)),
+                MessageId.parse(text(reply.get(3))), pendingByConsumer);
+    }
+
+    @Override
+    public RedisBusHealth health() {
+        long buffered = buffer.buffered();
+        RedisBusHealth.Status status = buffered >= buffer.bound() ? RedisBusHealth.Status.BUFFER_FULL
+                : flusher.failing() ? RedisBusHealth.Status.RECONNECTING : RedisBusHealth.Status.UP;
+        return new RedisBusHealth(status, buffered, buffer.bound(), flusher.reassigned(), flusher.lastError());
+    }
+
+    /**
+     * Writes what is buffered (waiting up to twice the response timeout for Redis), then disconnects. Messages still
+     * buffered after that are lost with the process, as they would be in a crash; the close says how many.
+     */
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        long left;
+        try {
+            left = flusher.stop(2 * config.responseTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            left = buffer.buffered();
+        } finally {
+            redis.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+        if (left > 0) {
+            System.getLogger(RedisStreamsMessageBus.class.getName()).log(System.Logger.Level.ERROR,
+                    "redis bus closed with {0} messages not written: Redis at {1} was unreachable", left, config.uri());
+        }
+    }
+
+    private RStream<byte[], byte[]> rstream(StreamType stream) {
+        return redis.getStream(keys.stream(stream), ByteArrayCodec.INSTANCE);
+    }
+
+    private List<Object> script(StreamType stream, String group, String operation, String lua, List<Object> scriptKeys,
+                                Object... args) {
+        Object[] encoded = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            encoded[i] = bytes(args[i]);
+        }
+        String routing = (String) scriptKeys.get(0);
+        RFuture<List<Object>> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(routing,
+                RScript.Mode.READ_WRITE, lua, RScript.ReturnType.MULTI, scriptKeys, encoded);
+        return await(reply, Duration.ZERO, failure -> failures.translate(failure, operation, stream, group));
+    }
+
+    private static List<BusMessage> triples(StreamType stream, List<Object> reply) {
+        var messages = new ArrayList<BusMessage>(reply.size() / 3);
+        for (int i = 0; i + 2 < reply.size(); i += 3) {
+            messages.add(new BusMessage(stream, MessageId.parse(text(reply.get(i))), (byte[]) reply.get(i + 2),
+                    (int) number(reply.get(i + 1))));
+        }
+        return messages;
+    }
+
+    /**
+     * Waits for a Redis reply for the command's own time plus the response timeout, returning early with an
+     * {@link IllegalStateException} when the bus is closed meanwhile. {@code onFailure} maps a failure to the
+     * exception to throw, or to null for a null result.
+     */
+    private <T> T await(java.util.concurrent.CompletionStage<T> reply, Duration commandTime,
+                        Function<Throwable, RuntimeException> onFailure) {
+        CompletableFuture<T> future = reply.toCompletableFuture();
+        long deadline = System.nanoTime() + commandTime.toNanos() + config.responseTimeout().toNanos() * 2;
+        while (true) {
+            if (!open) {
+                future.cancel(true);
+                throw closed();
+            }
+            try {
+                return future.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    future.cancel(true);
+                    throw failures.unreachable("no reply within " + config.responseTimeout(), e);
+                }
+            } catch (ExecutionException e) {
+                if (!open) {
+                    throw closed();
+                }
+                RuntimeException mapped = onFailure.apply(e.getCause());
+                if (mapped == null) {
+                    return null;
+                }
+                throw mapped;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                future.cancel(true);
+                throw new IllegalStateException("interrupted while waiting for Redis", e);
+            }
+        }
+    }
+
+    /** Checks the bus is open, then lets this bus's buffered publishes on the stream reach Redis first. */
+    private void checkReady(StreamType stream) {
+        checkOpen();
+        StreamType type = stream(stream);
+        awaitWritten(type, buffer.acceptedCount(type));
+        checkOpen();
+    }
+
+    private void awaitWritten(StreamType stream, long accepted) {
+        try {
+            flusher.awaitWritten(stream, accepted, System.nanoTime() + config.responseTimeout().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw closed();
+        }
+    }
+
+    private static IllegalStateException closed() {
+        return new IllegalStateException("message bus is closed");
+    }
+
+    private static StreamType stream(StreamType type) {
+        if (type == null) {
+            throw new IllegalArgumentException("stream is missing; allowed: one of StreamType");
+        }
+        return type;
+    }
+
+    private static byte[] copy(byte[] payload) {
+        if (payload == null) {
+            throw new IllegalArgumentException("payload is missing; allowed: a byte array, possibly empty");
+        }
+        return payload.clone();
+    }
+
+    private static int count(int maxCount) {
+        if (maxCount <= 0) {
+            throw new IllegalArgumentException("max count " + maxCount + " is invalid; allowed: an integer > 0");
+        }
+        return maxCount;
+    }
+
+    private static String name(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " name is empty; allowed: a non-blank name");
+        }
+        return value;
+    }
+
+    private static byte[] bytes(Object value) {
+        return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+
+    private static long number(Object value) {
+        return value instanceof Long number ? number : Long.parseLong(text(value));
+    }
+}
