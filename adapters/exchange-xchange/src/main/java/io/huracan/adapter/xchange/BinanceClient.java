@@ -22,6 +22,10 @@ import org.knowm.xchange.binance.dto.meta.exchangeinfo.Symbol;
 import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceOrder;
 import org.knowm.xchange.binance.service.BinanceAccountServiceRaw;
+import org.knowm.xchange.binance.service.BinanceHmacDigest;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
+import si.mazi.rescu.ParamsDigest;
+import si.mazi.rescu.SynchronizedValueFactory;
 import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
 import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
 import si.mazi.rescu.HttpResponseAware;
@@ -47,10 +51,20 @@ import java.util.function.Function;
 final class BinanceClient implements VenueClient {
     static final Duration DEFAULT_BAN = Duration.ofMinutes(2);
 
+    static {
+        // XChange talks HTTP through HttpURLConnection, which by default silently sends a POST again when the
+        // connection drops before the answer: a duplicate order. Effective only if set before the JDK's HTTP client
+        // class loads; launchers should also pass -Dsun.net.http.retryPost=false.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     private final XChangeVenueConfig config;
     private final BinanceMarketDataServiceRaw marketData;
     private final BinanceTradeServiceRaw trade;
     private final BinanceAccountServiceRaw account;
+    private final BinanceOrderLookup lookup;
+    private final ParamsDigest signature;
+    private final SynchronizedValueFactory<Long> timestamps;
     private final BinanceSymbols symbols;
     private final BinanceMapper mapper;
     private final BinanceErrorClassifier classifier = new BinanceErrorClassifier();
@@ -76,6 +90,9 @@ final class BinanceClient implements VenueClient {
         this.marketData = (BinanceMarketDataServiceRaw) exchange.getMarketDataService();
         this.trade = (BinanceTradeServiceRaw) exchange.getTradeService();
         this.account = (BinanceAccountServiceRaw) exchange.getAccountService();
+        this.lookup = ExchangeRestProxyBuilder.forInterface(BinanceOrderLookup.class, exchange.getExchangeSpecification()).build();
+        this.signature = BinanceHmacDigest.createInstance(config.apiSecret());
+        this.timestamps = exchange.getTimestampFactory();
         this.symbols = new BinanceSymbols(config.quoteCurrency());
         this.mapper = new BinanceMapper(symbols);
         this.budget = new RequestBudget("binance", clock, config.maxRateLimitWait(), 6000, Duration.ofMinutes(1),
@@ -115,6 +132,19 @@ final class BinanceClient implements VenueClient {
 
     @Override
     public List<ExecutionReport> place(Order order, Instrument instrument) {
+        try {
+            return send(order, instrument);
+        } catch (ExchangeException e) {
+            if (e.getCause() instanceof BinanceException binance && binance.getCode() == -2010
+                    && String.valueOf(binance.getMessage()).startsWith("Duplicate order")) {
+                // the venue already has this id working: report that order, never a second one
+                return query(instrument, order.clientOrderId(), Optional.of(order)).map(List::of).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private List<ExecutionReport> send(Order order, Instrument instrument) {
         BinanceNewOrder response = call("new order " + order.clientOrderId(), 1, true,
                 () -> trade.newOrder(symbols.pair(order.coin()), mapper.side(order.side()), mapper.type(order),
                         mapper.timeInForce(order), order.quantity().value(), null,
@@ -127,7 +157,8 @@ final class BinanceClient implements VenueClient {
     public Optional<ExecutionReport> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
         try {
             BinanceOrder state = call("query order " + clientOrderId, 4, false,
-                    () -> trade.orderStatusAllProducts(symbols.pair(instrument.coin()), null, clientOrderId.value()));
+                    () -> lookup.orderStatus(symbols.symbol(instrument.coin()), clientOrderId.value(), null, timestamps,
+                            config.apiKey(), signature));
             return known.or(() -> mapper.order(state, instrument)).map(order -> mapper.report(order, state));
         } catch (ExchangeException e) {
             if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isPresent()) {
@@ -138,9 +169,11 @@ final class BinanceClient implements VenueClient {
     }
 
     @Override
-    public ExecutionReport cancel(Order order) {
+    public ExecutionReport cancel(Order order, String exchangeOrderId) {
+        // XChange 5.2.2 unboxes the order id here, so it must be sent along with our client order id
+        Long orderId = Long.valueOf(exchangeOrderId);
         var response = call("cancel order " + order.clientOrderId(), 1, false,
-                () -> trade.cancelOrderAllProducts(symbols.pair(order.coin()), null, order.clientOrderId().value(), null));
+                () -> trade.cancelOrderAllProducts(symbols.pair(order.coin()), orderId, order.clientOrderId().value(), null));
         return mapper.cancelled(order, response, nowMicros());
     }
 

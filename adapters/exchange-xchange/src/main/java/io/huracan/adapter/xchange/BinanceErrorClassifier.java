@@ -30,6 +30,10 @@ final class BinanceErrorClassifier {
             return byCode(action, binance.getCode(), binance.getMessage(), binance.getHttpStatusCode(), failure);
         }
         if (failure instanceof HttpStatusIOException http) {
+            if (http.getHttpStatusCode() / 100 == 2) {
+                return new ExchangeException(RETRYABLE, null, "binance " + action + " answered HTTP "
+                        + http.getHttpStatusCode() + " with a body that is not what Binance documents; outcome unknown", failure);
+            }
             return byHttpStatus(action, http.getHttpStatusCode(), failure);
         }
         if (failure instanceof IOException) {

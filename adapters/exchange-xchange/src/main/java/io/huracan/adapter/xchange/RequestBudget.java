@@ -39,8 +39,8 @@ final class RequestBudget {
             synchronized (this) {
                 long now = clock.millis();
                 if (now < pausedUntil.toEpochMilli()) {
-                    throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, venue + (banned ? " has banned this IP"
-                            : " asked to back off") + " until " + pausedUntil + "; no request sent", null);
+                    throw notSent(venue + (banned ? " has banned this IP" : " asked to back off") + " until "
+                            + pausedUntil + "; no request sent");
                 }
                 waitMillis = Math.max(weight.waitFor(now, requestWeight), order ? orders.waitFor(now, 1) : 0);
                 if (waitMillis == 0) {
@@ -52,8 +52,7 @@ final class RequestBudget {
                 }
             }
             if (waitMillis > maxWait.toMillis()) {
-                throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, venue + " request budget is spent for "
-                        + waitMillis + " ms more; no request sent", null);
+                throw notSent(venue + " request budget is spent for " + waitMillis + " ms more; no request sent");
             }
             sleep(waitMillis);
         }
@@ -97,6 +96,10 @@ final class RequestBudget {
             pausedUntil = until;
             banned = ban;
         }
+    }
+
+    private static ExchangeException notSent(String message) {
+        return new ExchangeException(ExchangeErrorClass.RETRYABLE, null, message, new RequestNotSent(message));
     }
 
     private static void sleep(long millis) {

@@ -35,7 +35,7 @@ interface VenueClient {
     Optional<ExecutionReport> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known);
 
     /** Cancels; throws REJECTED/UNKNOWN_ORDER when the venue has no open order with that id. */
-    ExecutionReport cancel(Order order);
+    ExecutionReport cancel(Order order, String exchangeOrderId);
 
     /** The venue's working orders; {@code known} returns our order for a client order id when we sent it. */
     List<ExecutionReport> openOrders(Function<ClientOrderId, Optional<Order>> known);

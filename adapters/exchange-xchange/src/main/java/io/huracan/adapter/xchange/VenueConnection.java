@@ -41,7 +41,8 @@ final class VenueConnection {
                 .onFailure(e -> failures.incrementAndGet())
                 .build();
         RetryPolicy<Object> retry = RetryPolicy.builder()
-                .handleIf(failure -> failure instanceof ExchangeException e && e.errorClass() == ExchangeErrorClass.RETRYABLE)
+                .handleIf(failure -> failure instanceof ExchangeException e && e.errorClass() == ExchangeErrorClass.RETRYABLE
+                        && !RequestNotSent.causes(e))
                 .withBackoff(config.retryBackoff(), config.retryBackoff().multipliedBy(16))
                 .withJitter(0.25)
                 .withMaxRetries(config.maxRetries())
@@ -104,6 +105,7 @@ final class VenueConnection {
 
     /** Failures that say the venue (or the path to it) is unwell; a refused order says nothing about that. */
     private static boolean venueFailure(Throwable failure) {
-        return !(failure instanceof ExchangeException e) || e.errorClass() != ExchangeErrorClass.REJECTED;
+        return !(failure instanceof ExchangeException e)
+                || e.errorClass() != ExchangeErrorClass.REJECTED && !RequestNotSent.causes(e);
     }
 }

@@ -102,8 +102,7 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (tracked.ambiguous) {
                 backoff(venue, attempt);
-                Optional<ExecutionReport> known = venue.safe(() ->
-                        venue.client().query(instrument, tracked.order.clientOrderId(), Optional.of(tracked.order)));
+                Optional<ExecutionReport> known = lookUp(venue, tracked, instrument);
                 if (known.isPresent()) {
                     tracked.ambiguous = false;
                     return record(tracked, known.get());
@@ -122,6 +121,10 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
                     orders.remove(tracked.order.clientOrderId(), tracked);
                     throw e;
                 }
+                if (RequestNotSent.causes(e) && !tracked.ambiguous) {
+                    orders.remove(tracked.order.clientOrderId(), tracked);
+                    throw e; // nothing reached the venue: the order is not known anywhere yet
+                }
                 tracked.ambiguous = true;
                 last = e;
             }
@@ -129,6 +132,17 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "order " + tracked.order.clientOrderId()
                 + " on " + tracked.order.exchange().key() + ": outcome unknown after " + attempts + " attempts ("
                 + last.getMessage() + "); placing it again asks the venue first", last);
+    }
+
+    /** Asks the venue about an order whose send may or may not have arrived; the order stays ambiguous on failure. */
+    private Optional<ExecutionReport> lookUp(VenueConnection venue, TrackedOrder tracked, Instrument instrument) {
+        try {
+            return venue.safe(() -> venue.client().query(instrument, tracked.order.clientOrderId(), Optional.of(tracked.order)));
+        } catch (ExchangeException e) {
+            throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "order " + tracked.order.clientOrderId()
+                    + " on " + tracked.order.exchange().key() + ": outcome unknown and the venue cannot be asked now ("
+                    + e.getMessage() + "); placing it again asks the venue first", e);
+        }
     }
 
     @Override
@@ -148,8 +162,9 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
                 throw unknownOrder(exchange, clientOrderId);
             }
             Order order = tracked.order;
+            String exchangeOrderId = tracked.last.exchangeOrderId();
             try {
-                return record(tracked, venue.safe(() -> venue.client().cancel(order)));
+                return record(tracked, venue.safe(() -> venue.client().cancel(order, exchangeOrderId)));
             } catch (ExchangeException e) {
                 if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isEmpty()) {
                     throw e;
@@ -252,6 +267,12 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
                     || previous.filledQuantity().compareTo(report.filledQuantity()) != 0 || report.lastFill().isPresent();
             if (previous != null && report.filledQuantity().compareTo(previous.filledQuantity()) < 0) {
                 return previous; // an older view of the order (a stale read): keep what we know
+            }
+            if (previous == null && report.status() != OrderStatus.NEW && report.status() != OrderStatus.REJECTED) {
+                // first heard of after the fact (an ambiguous send, a restart): acknowledge before what followed
+                ExecutionReport ack = new ExecutionReport(report.order(), report.exchangeOrderId(), OrderStatus.NEW,
+                        Quantity.ZERO, BigDecimal.ZERO, Optional.empty(), Optional.empty(), report.timestampMicros());
+                listeners.forEach(listener -> listener.onExecution(ack));
             }
             tracked.last = report;
             if (changed) {
