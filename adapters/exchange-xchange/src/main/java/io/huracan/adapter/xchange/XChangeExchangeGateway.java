@@ -27,8 +27,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -40,7 +42,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     private final Map<ExchangeId, VenueConnection> venues;
+    /** Finished orders kept for idempotent re-placement and local queries; the oldest are forgotten beyond this. */
+    static final int FINISHED_ORDERS_KEPT = 10_000;
+
     private final Map<ClientOrderId, TrackedOrder> orders = new ConcurrentHashMap<>();
+    private final Queue<ClientOrderId> finished = new ConcurrentLinkedQueue<>();
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
@@ -278,7 +284,20 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
             if (changed) {
                 listeners.forEach(listener -> listener.onExecution(report));
             }
+            if (report.status().isTerminal()) {
+                forgetOldFinished(report.clientOrderId());
+            }
             return report;
+        }
+    }
+
+    private void forgetOldFinished(ClientOrderId justFinished) {
+        finished.add(justFinished);
+        while (finished.size() > FINISHED_ORDERS_KEPT) {
+            ClientOrderId oldest = finished.poll();
+            if (oldest != null) {
+                orders.remove(oldest);
+            }
         }
     }
 
