@@ -44,8 +44,9 @@ import java.util.function.Function;
 
 /**
  * Binance spot through XChange's raw services (XChange signs each request with HMAC-SHA256 as Binance documents).
- * Each call first takes its documented request weight from the {@link RequestBudget}, and every error response
- * feeds the budget what Binance counted (X-MBX-USED-WEIGHT-1M), a 429's Retry-After, or a 418 ban.
+ * Each call first takes its documented request weight from the {@link RequestBudget}; every response feeds the
+ * budget what Binance counted (X-MBX-USED-WEIGHT-1M, through {@link UsedWeightHeaders}), and error responses a
+ * 429's Retry-After or a 418 ban.
  * XChange's own retries and rate limiters are switched off: the gateway owns both.
  */
 final class BinanceClient implements VenueClient {
@@ -98,6 +99,7 @@ final class BinanceClient implements VenueClient {
         this.budget = new RequestBudget("binance", clock, config.maxRateLimitWait(), 6000, Duration.ofMinutes(1),
                 100, Duration.ofSeconds(10));
         this.takerBps = BigDecimal.TEN;
+        UsedWeightHeaders.register(java.net.URI.create(spec.getSslUri()), budget);
     }
 
     @Override
