@@ -269,6 +269,36 @@ class BinanceFaultInjectionTest {
         assertThat(stub.count("POST", ORDER)).isZero();
     }
 
+    @Test
+    void aCancelThatLostTheRaceWithAFillReportsTheFill() {
+        Order order = restingBuy("race-1");
+        gateway.place(order);
+        stub.fillResting("race-1", new BigDecimal("0.001"));
+
+        ExecutionReport report = gateway.cancel(BTC, ExchangeId.BINANCE, order.clientOrderId());
+
+        assertThat(report.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(report.filledNotional()).isEqualByComparingTo("27"); // 0.001 x 27000.00
+        assertThat(stub.count("DELETE", ORDER)).isEqualTo(1);
+        assertThat(reports).extracting(ExecutionReport::status).containsExactly(OrderStatus.NEW, OrderStatus.FILLED);
+    }
+
+    @Test
+    void ordersLeftOnTheVenueByAnEarlierProcessAreFoundAndCanBeCancelled() {
+        gateway.place(restingBuy("before-restart"));
+        XChangeExchangeGateway restarted = BinanceVenues.gateway(stub, clock);
+
+        List<ExecutionReport> open = restarted.openOrders(ExchangeId.BINANCE);
+
+        assertThat(open).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId().value()).isEqualTo("before-restart");
+            assertThat(r.order().limitPrice()).contains(Price.of("27000"));
+            assertThat(r.order().quantity()).isEqualTo(Quantity.of("0.001"));
+        });
+        assertThat(restarted.cancel(BTC, ExchangeId.BINANCE, new ClientOrderId("before-restart")).status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
     private int totalRequests() {
         return stub.count("GET", "/api/v3/depth") + stub.count("GET", "/api/v3/account") + stub.count("POST", ORDER)
                 + stub.count("GET", ORDER) + stub.count("GET", "/api/v3/exchangeInfo");
