@@ -32,6 +32,7 @@ class ArchitectureTest {
         assertThat(mainClasses.containPackage("io.huracan.adapter.file")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.postgres")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.paper")).isTrue();
+        assertThat(mainClasses.containPackage("io.huracan.adapter.xchange")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.memory")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.redis")).isTrue();
         assertThat(mainClasses.containPackage("io.huracan.adapter.parquet")).isTrue();

@@ -14,6 +14,8 @@ import io.huracan.adapter.postgres.PostgresModelStoreConfig;
 import io.huracan.adapter.postgres.PostgresModelStoreModule;
 import io.huracan.adapter.redis.RedisBusConfig;
 import io.huracan.adapter.redis.RedisStreamsMessageBusModule;
+import io.huracan.adapter.xchange.XChangeExchangeModule;
+import io.huracan.adapter.xchange.XChangeVenueConfig;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.ExchangesSection;
@@ -48,7 +50,7 @@ public final class AdapterSelection {
         List<Module> modules = new ArrayList<>();
         modules.add(bus(config.messageBus()));
         modules.add(registry(config.registry(), environment));
-        modules.addAll(exchanges(config));
+        modules.addAll(exchanges(config, environment));
         modules.add(observability(config.observability(), environment));
         return modules;
     }
@@ -79,11 +81,22 @@ public final class AdapterSelection {
         };
     }
 
-    static List<Module> exchanges(EngineConfig config) {
+    /**
+     * Paper alone (the default), or the enabled live venues through XChange. Both at once would be two gateways
+     * for one engine, so that is refused. Live market data is not wired into the engine yet: live venues give the
+     * engine its gateway only.
+     */
+    static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
         ExchangesSection exchanges = config.exchanges();
-        refuseLive("binance", exchanges.binance());
-        refuseLive("okx", exchanges.okx());
-        refuseLive("bybit", exchanges.bybit());
+        List<XChangeVenueConfig> live = liveVenues(exchanges, environment);
+        if (!live.isEmpty()) {
+            if (exchanges.paper().enabled()) {
+                throw new ConfigException("engine.exchanges.paper.enabled: true cannot be combined with live venues ("
+                        + String.join(", ", live.stream().map(v -> v.exchange().key()).toList())
+                        + "); allowed: paper alone, or live venues with paper disabled");
+            }
+            return List.of(new XChangeExchangeModule(live));
+        }
         if (!exchanges.paper().enabled()) {
             throw new ConfigException("engine.exchanges: no exchange is enabled; enable paper (the simulated venues)");
         }
@@ -103,10 +116,29 @@ public final class AdapterSelection {
                 section.leverage(), section.depthLevels(), tiers, market);
     }
 
-    private static void refuseLive(String name, VenueSection venue) {
-        if (venue.enabled()) {
-            throw new ConfigException("engine.exchanges." + name + ".enabled: true is not available in this build; "
-                    + "allowed: false (live venues need the XChange adapter)");
+    /** The enabled live venues, their secrets resolved from the environment. */
+    public static List<XChangeVenueConfig> liveVenues(ExchangesSection exchanges, Map<String, String> environment) {
+        List<XChangeVenueConfig> venues = new ArrayList<>();
+        addIfEnabled(venues, ExchangeId.BINANCE, exchanges.binance(), environment);
+        addIfEnabled(venues, ExchangeId.OKX, exchanges.okx(), environment);
+        addIfEnabled(venues, ExchangeId.BYBIT, exchanges.bybit(), environment);
+        return venues;
+    }
+
+    private static void addIfEnabled(List<XChangeVenueConfig> venues, ExchangeId exchange, VenueSection venue,
+                                     Map<String, String> environment) {
+        if (!venue.enabled()) {
+            return;
+        }
+        String key = "engine.exchanges." + exchange.key();
+        String apiKey = resolve(key + ".api_key", venue.apiKey(), environment);
+        String apiSecret = resolve(key + ".api_secret", venue.apiSecret(), environment);
+        String passphrase = resolve(key + ".passphrase", venue.passphrase(), environment);
+        try {
+            venues.add(XChangeVenueConfig.of(exchange, venue.market(), apiKey, apiSecret, passphrase, venue.baseUrl(),
+                    venue.connectTimeout(), venue.readTimeout()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 

@@ -1,0 +1,292 @@
+package io.huracan.adapter.xchange;
+
+import io.huracan.ports.exchange.Balance;
+import io.huracan.ports.exchange.ExchangeException;
+import io.huracan.ports.exchange.ExecutionReport;
+import io.huracan.ports.exchange.FeeTier;
+import io.huracan.ports.exchange.Instrument;
+import io.huracan.ports.exchange.RejectReason;
+import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.OrderBook;
+import io.huracan.ports.order.ClientOrderId;
+import io.huracan.ports.order.Order;
+import org.knowm.xchange.ExchangeFactory;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.binance.BinanceExchange;
+import org.knowm.xchange.binance.dto.BinanceException;
+import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.RateLimit;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.Symbol;
+import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
+import org.knowm.xchange.binance.dto.trade.BinanceOrder;
+import org.knowm.xchange.binance.service.BinanceAccountServiceRaw;
+import org.knowm.xchange.binance.service.BinanceHmacDigest;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
+import si.mazi.rescu.ParamsDigest;
+import si.mazi.rescu.SynchronizedValueFactory;
+import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
+import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
+import si.mazi.rescu.HttpResponseAware;
+import si.mazi.rescu.HttpStatusException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * Binance spot through XChange's raw services (XChange signs each request with HMAC-SHA256 as Binance documents).
+ * Each call first takes its documented request weight from the {@link RequestBudget}; every response feeds the
+ * budget what Binance counted (X-MBX-USED-WEIGHT-1M, through {@link UsedWeightHeaders}), and error responses a
+ * 429's Retry-After or a 418 ban.
+ * XChange's own retries and rate limiters are switched off: the gateway owns both.
+ */
+final class BinanceClient implements VenueClient {
+    static final Duration DEFAULT_BAN = Duration.ofMinutes(2);
+
+    static {
+        // XChange talks HTTP through HttpURLConnection, which by default silently sends a POST again when the
+        // connection drops before the answer: a duplicate order. Effective only if set before the JDK's HTTP client
+        // class loads; launchers should also pass -Dsun.net.http.retryPost=false.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private final XChangeVenueConfig config;
+    private final BinanceMarketDataServiceRaw marketData;
+    private final BinanceTradeServiceRaw trade;
+    private final BinanceAccountServiceRaw account;
+    private final BinanceOrderLookup lookup;
+    private final ParamsDigest signature;
+    private final SynchronizedValueFactory<Long> timestamps;
+    private final BinanceSymbols symbols;
+    private final BinanceMapper mapper;
+    private final BinanceErrorClassifier classifier = new BinanceErrorClassifier();
+    private final RequestBudget budget;
+    private final Clock clock;
+    private volatile BigDecimal takerBps;
+
+    BinanceClient(XChangeVenueConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        ExchangeSpecification spec = new BinanceExchange().getDefaultExchangeSpecification();
+        spec.setApiKey(config.apiKey());
+        spec.setSecretKey(config.apiSecret());
+        if (!config.baseUrl().isEmpty()) {
+            spec.setSslUri(config.baseUrl());
+        }
+        spec.setShouldLoadRemoteMetaData(false);
+        spec.setHttpConnTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
+        spec.setHttpReadTimeout(Math.toIntExact(config.readTimeout().toMillis()));
+        spec.getResilience().setRetryEnabled(false);
+        spec.getResilience().setRateLimiterEnabled(false);
+        BinanceExchange exchange = (BinanceExchange) ExchangeFactory.INSTANCE.createExchange(spec);
+        this.marketData = (BinanceMarketDataServiceRaw) exchange.getMarketDataService();
+        this.trade = (BinanceTradeServiceRaw) exchange.getTradeService();
+        this.account = (BinanceAccountServiceRaw) exchange.getAccountService();
+        this.lookup = ExchangeRestProxyBuilder.forInterface(BinanceOrderLookup.class, exchange.getExchangeSpecification()).build();
+        this.signature = BinanceHmacDigest.createInstance(config.apiSecret());
+        this.timestamps = exchange.getTimestampFactory();
+        this.symbols = new BinanceSymbols(config.quoteCurrency());
+        this.mapper = new BinanceMapper(symbols);
+        this.budget = new RequestBudget("binance", clock, config.maxRateLimitWait(), 6000, Duration.ofMinutes(1),
+                100, Duration.ofSeconds(10));
+        this.takerBps = BigDecimal.TEN;
+        UsedWeightHeaders.register(java.net.URI.create(spec.getSslUri()), budget);
+    }
+
+    @Override
+    public ExchangeId exchange() {
+        return ExchangeId.BINANCE;
+    }
+
+    @Override
+    public RequestBudget budget() {
+        return budget;
+    }
+
+    @Override
+    public List<Instrument> loadInstruments() {
+        BinanceExchangeInfo info = call("exchangeInfo", 20, false, marketData::getExchangeInfo);
+        applyRateLimits(info.getRateLimits());
+        List<Instrument> instruments = new ArrayList<>();
+        for (Symbol symbol : info.getSymbols()) {
+            mapper.instrument(symbol).ifPresent(instruments::add);
+        }
+        instruments.sort(Comparator.comparing(Instrument::coin));
+        return instruments;
+    }
+
+    @Override
+    public OrderBook orderBook(Instrument instrument, int depth) {
+        int limit = depthLimit(depth);
+        var book = call("depth", depthWeight(limit), false,
+                () -> marketData.getBinanceOrderbookAllProducts(symbols.pair(instrument.coin()), limit));
+        return mapper.orderBook(instrument.coin(), book, depth, nowMicros());
+    }
+
+    @Override
+    public List<ExecutionReport> place(Order order, Instrument instrument) {
+        try {
+            return send(order, instrument);
+        } catch (ExchangeException e) {
+            if (e.getCause() instanceof BinanceException binance && binance.getCode() == -2010
+                    && String.valueOf(binance.getMessage()).startsWith("Duplicate order")) {
+                // the venue already has this id working: report that order, never a second one
+                return query(instrument, order.clientOrderId(), Optional.of(order)).map(List::of).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private List<ExecutionReport> send(Order order, Instrument instrument) {
+        BinanceNewOrder response = call("new order " + order.clientOrderId(), 1, true,
+                () -> trade.newOrder(symbols.pair(order.coin()), mapper.side(order.side()), mapper.type(order),
+                        mapper.timeInForce(order), order.quantity().value(), null,
+                        order.limitPrice().map(p -> p.value()).orElse(null), order.clientOrderId().value(), null, null,
+                        null, BinanceNewOrder.NewOrderResponseType.FULL));
+        return mapper.placed(order, response, takerBps);
+    }
+
+    @Override
+    public Optional<ExecutionReport> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
+        try {
+            BinanceOrder state = call("query order " + clientOrderId, 4, false,
+                    () -> lookup.orderStatus(symbols.symbol(instrument.coin()), clientOrderId.value(), null, timestamps,
+                            config.apiKey(), signature));
+            return known.or(() -> mapper.order(state, instrument)).map(order -> mapper.report(order, state));
+        } catch (ExchangeException e) {
+            if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public ExecutionReport cancel(Order order, String exchangeOrderId) {
+        // XChange 5.2.2 unboxes the order id here, so it must be sent along with our client order id
+        Long orderId = Long.valueOf(exchangeOrderId);
+        var response = call("cancel order " + order.clientOrderId(), 1, false,
+                () -> trade.cancelOrderAllProducts(symbols.pair(order.coin()), orderId, order.clientOrderId().value(), null));
+        return mapper.cancelled(order, response, nowMicros());
+    }
+
+    @Override
+    public List<ExecutionReport> openOrders(Function<ClientOrderId, Optional<Order>> known) {
+        List<BinanceOrder> open = call("open orders", 80, false, trade::openOrdersAllProducts);
+        List<ExecutionReport> reports = new ArrayList<>(open.size());
+        for (BinanceOrder state : open) {
+            Optional<Coin> coin = symbols.coin(state.symbol);
+            if (coin.isEmpty()) {
+                continue; // a symbol outside our quote currency or not TRADING: not ours to manage
+            }
+            Optional<Order> order = state.clientOrderId != null && state.clientOrderId.matches("[A-Za-z0-9_-]{1,32}")
+                    ? known.apply(new ClientOrderId(state.clientOrderId)) : Optional.empty();
+            order.or(() -> mapper.order(state, coin.get()))
+                    .ifPresent(o -> reports.add(mapper.report(o, state)));
+        }
+        return reports;
+    }
+
+    @Override
+    public List<Balance> balances() {
+        BinanceAccountInformation info = accountInformation();
+        List<Balance> balances = new ArrayList<>();
+        info.balances.stream().map(mapper::balance).filter(b -> b.total().signum() != 0 || b.asset().equals(symbols.quoteCurrency()))
+                .sorted(Comparator.comparing((Balance b) -> !b.asset().equals(symbols.quoteCurrency()))
+                        .thenComparing(Balance::asset))
+                .forEach(balances::add);
+        return balances;
+    }
+
+    /** makerCommission and takerCommission of GET /api/v3/account are in units of 0.01 %, i.e. basis points. */
+    @Override
+    public FeeTier feeTier() {
+        BinanceAccountInformation info = accountInformation();
+        takerBps = info.takerCommission;
+        return new FeeTier("binance-account", info.makerCommission.doubleValue(), info.takerCommission.doubleValue());
+    }
+
+    private BinanceAccountInformation accountInformation() {
+        return call("account", 20, false, account::account);
+    }
+
+    private <T> T call(String action, int weight, boolean order, Callable<T> request) {
+        budget.acquire(weight, order);
+        try {
+            return request.call();
+        } catch (Exception failure) {
+            observe(failure);
+            throw classifier.classify(action, failure);
+        }
+    }
+
+    /** Feeds the budget what Binance said about our rate: its weight count, a 429 or a 418 ban. */
+    private void observe(Exception failure) {
+        if (failure instanceof HttpResponseAware aware && aware.getResponseHeaders() != null) {
+            header(aware.getResponseHeaders(), "X-MBX-USED-WEIGHT-1M").ifPresent(used -> budget.observeUsedWeight(Integer.parseInt(used)));
+            int status = failure instanceof HttpStatusException http ? http.getHttpStatusCode() : 0;
+            Optional<Duration> retryAfter = header(aware.getResponseHeaders(), "Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s.trim())));
+            if (status == 418) {
+                budget.banned(retryAfter.orElse(DEFAULT_BAN));
+            } else if (status == 429 || failure instanceof BinanceException binance && binance.getCode() == -1003) {
+                budget.rateLimited(retryAfter.orElse(Duration.ofSeconds(1)));
+            }
+        }
+    }
+
+    private static Optional<String> header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return Optional.of(header.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** REQUEST_WEIGHT per minute and ORDERS per 10 seconds, as exchangeInfo announces them. */
+    private void applyRateLimits(List<RateLimit> limits) {
+        if (limits == null) {
+            return;
+        }
+        int weight = 6000;
+        int orders = 100;
+        for (RateLimit limit : limits) {
+            if ("REQUEST_WEIGHT".equals(limit.getRateLimitType()) && "MINUTE".equals(limit.getInterval())
+                    && "1".equals(limit.getIntervalNum())) {
+                weight = Integer.parseInt(limit.getLimit());
+            } else if ("ORDERS".equals(limit.getRateLimitType()) && "SECOND".equals(limit.getInterval())
+                    && "10".equals(limit.getIntervalNum())) {
+                orders = Integer.parseInt(limit.getLimit());
+            }
+        }
+        budget.useLimits(weight, orders);
+    }
+
+    /** The smallest depth Binance serves that holds {@code depth} levels. */
+    static int depthLimit(int depth) {
+        for (int limit : new int[] {5, 10, 20, 50, 100, 500, 1000, 5000}) {
+            if (depth <= limit) {
+                return limit;
+            }
+        }
+        return 5000;
+    }
+
+    /** GET /api/v3/depth weight by limit: 1-100 -> 5, 101-500 -> 25, 501-1000 -> 50, 1001-5000 -> 250. */
+    static int depthWeight(int limit) {
+        return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
+    }
+
+    private long nowMicros() {
+        return clock.millis() * 1000;
+    }
+}

@@ -1,0 +1,71 @@
+package io.huracan.adapter.xchange;
+
+import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.InstrumentKind;
+
+import java.time.Duration;
+
+/**
+ * One live venue: its credentials (already resolved from the environment; {@link #toString()} never shows them),
+ * the base URL (empty for the venue's documented endpoint), timeouts, the quote currency traded, how many times a
+ * safe call is retried, how long a call may wait for the rate budget, and when the circuit breaker opens.
+ */
+public record XChangeVenueConfig(
+        ExchangeId exchange,
+        InstrumentKind market,
+        String apiKey,
+        String apiSecret,
+        String passphrase,
+        String baseUrl,
+        Duration connectTimeout,
+        Duration readTimeout,
+        String quoteCurrency,
+        int maxRetries,
+        Duration retryBackoff,
+        Duration maxRateLimitWait,
+        int breakerFailures,
+        Duration breakerOpenFor) {
+
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
+    public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(2);
+    public static final int DEFAULT_BREAKER_FAILURES = 5;
+    public static final Duration DEFAULT_BREAKER_OPEN_FOR = Duration.ofSeconds(30);
+
+    public XChangeVenueConfig {
+        if (exchange == null || exchange == ExchangeId.PAPER) {
+            throw new IllegalArgumentException("venue " + exchange + " is invalid; allowed: binance, okx, bybit");
+        }
+        if (exchange != ExchangeId.BINANCE || market != InstrumentKind.SPOT) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ": market " + market
+                    + " is not available in this build; allowed: binance with market spot");
+        }
+        if (apiKey == null || apiSecret == null || passphrase == null || baseUrl == null || quoteCurrency == null) {
+            throw new IllegalArgumentException("venue " + exchange.key() + " needs credentials (may be empty), a base url "
+                    + "(may be empty) and a quote currency");
+        }
+        if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
+                || readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("venue " + exchange.key() + " timeouts " + connectTimeout + "/" + readTimeout
+                    + " are invalid; allowed: > 0");
+        }
+        if (maxRetries < 0 || breakerFailures < 1 || retryBackoff == null || maxRateLimitWait == null || breakerOpenFor == null) {
+            throw new IllegalArgumentException("venue " + exchange.key() + " retries " + maxRetries + " breaker failures "
+                    + breakerFailures + " are invalid; allowed: retries >= 0, breaker failures >= 1");
+        }
+    }
+
+    /** A venue with the default retry, rate-limit and breaker settings. */
+    public static XChangeVenueConfig of(ExchangeId exchange, InstrumentKind market, String apiKey, String apiSecret,
+                                        String passphrase, String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        return new XChangeVenueConfig(exchange, market, apiKey, apiSecret, passphrase, baseUrl, connectTimeout,
+                readTimeout, "USDT", DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_RATE_LIMIT_WAIT,
+                DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_OPEN_FOR);
+    }
+
+    @Override
+    public String toString() {
+        return "XChangeVenueConfig[" + exchange.key() + " " + market + " base_url=" + baseUrl + " api_key="
+                + (apiKey.isEmpty() ? "<none>" : "<redacted>") + "]";
+    }
+}
