@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.cli;
 
+import io.huracan.testkit.net.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +24,16 @@ class RunCommandTest {
 
     @Test
     void aSessionPrintsItsSummaryAndWritesTheReport() throws IOException {
-        Path registry = Files.writeString(dir.resolve("registry.yaml"),
-                "engine:\n  registry:\n    path: " + dir.resolve("registry") + "\n");
+        int port = FreePorts.loopback();
+        Path registry = Files.writeString(dir.resolve("registry.yaml"), "engine:\n  registry:\n    path: "
+                + dir.resolve("registry") + "\n  observability:\n    port: " + port + "\n");
 
         int exit = run("run", "--config", registry.toString(), "--duration", "2m", "--speed", "0", "--coins", "10",
                 "--seed", "3", "--reports", dir.resolve("reports").toString());
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("paper trading 10 of 400 coins", "session summary", "fills", "report: ",
-                "metrics on http://127.0.0.1:9464/metrics");
+                "metrics on http://127.0.0.1:" + port + "/metrics");
         List<Path> reports;
         try (Stream<Path> listing = Files.list(dir.resolve("reports"))) {
             reports = listing.toList();

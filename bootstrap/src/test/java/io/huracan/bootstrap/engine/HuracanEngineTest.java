@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.engine;
 
+import io.huracan.testkit.net.FreePorts;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.ConfigOverride;
 import io.huracan.bootstrap.config.EngineConfig;
@@ -127,6 +128,7 @@ class HuracanEngineTest {
     private HuracanEngine engine(long seed, Duration session, String registry) {
         EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), List.of(
                 new ConfigOverride("engine.exchanges.paper.seed", Long.toString(seed), "test"),
+                new ConfigOverride("engine.observability.port", Integer.toString(FreePorts.loopback()), "test"),
                 new ConfigOverride("engine.registry.path", dir.resolve(registry).toString(), "test")));
         return HuracanEngine.builder().config(config).environment(Map.of()).speed(session.isZero() ? 20 : 0)
                 .sessionLength(session).startAt(START).build();

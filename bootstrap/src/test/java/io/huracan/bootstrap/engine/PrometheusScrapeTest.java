@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.engine;
 
+import io.huracan.testkit.net.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huracan.bootstrap.config.ConfigLoader;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -47,8 +47,8 @@ class PrometheusScrapeTest {
     @Test
     void prometheusScrapesTheEngineSeries() throws Exception {
         Path binary = prometheusBinary();
-        int enginePort = freePort();
-        int prometheusPort = freePort();
+        int enginePort = FreePorts.loopback();
+        int prometheusPort = FreePorts.loopback();
         EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), List.of(
                 new ConfigOverride("engine.registry.path", dir.resolve("registry").toString(), "test"),
                 new ConfigOverride("engine.observability.port", Integer.toString(enginePort), "test")));
@@ -130,9 +130,4 @@ class PrometheusScrapeTest {
                 + "install Debian's package (sudo apt-get install -y prometheus) or set HURACAN_TEST_PROMETHEUS"));
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

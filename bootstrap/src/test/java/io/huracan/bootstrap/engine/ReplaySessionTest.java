@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.engine;
 
+import io.huracan.testkit.net.FreePorts;
 import io.huracan.adapter.paper.MarketSimulator;
 import io.huracan.adapter.paper.MarketSimulatorConfig;
 import io.huracan.adapter.parquet.ParquetStoreSettings;
@@ -36,6 +37,7 @@ class ReplaySessionTest {
     void replaysStoredDaysThroughTheWholeEngine() throws Exception {
         EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), List.of(
                 new ConfigOverride("engine.storage.root", dir.resolve("data").toString(), "test"),
+                new ConfigOverride("engine.observability.port", Integer.toString(FreePorts.loopback()), "test"),
                 new ConfigOverride("engine.registry.path", dir.resolve("registry").toString(), "test")));
         long stored = record(config, 20, DAY + 3_600_000_000L, Duration.ofMinutes(4));
 

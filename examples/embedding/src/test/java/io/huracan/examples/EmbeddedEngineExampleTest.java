@@ -1,5 +1,6 @@
 package io.huracan.examples;
 
+import io.huracan.testkit.net.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +19,8 @@ class EmbeddedEngineExampleTest {
 
     @Test
     void theExampleRunsAndEndsFlat() throws Exception {
-        Path config = Files.writeString(dir.resolve("app.yaml"),
-                "engine:\n  registry:\n    path: " + dir.resolve("registry") + "\n");
+        Path config = Files.writeString(dir.resolve("app.yaml"), "engine:\n  registry:\n    path: "
+                + dir.resolve("registry") + "\n  observability:\n    port: " + FreePorts.loopback() + "\n");
         PrintStream original = System.out;
         var captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -1,7 +1,8 @@
 package io.huracan.adapter.redis;
 
+import io.huracan.testkit.net.FreePorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -11,10 +12,8 @@ final class ChildRedis implements AutoCloseable {
     private final int port;
     private Process process;
 
-    ChildRedis() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    ChildRedis() {
+        port = FreePorts.loopback();
     }
 
     String uri() {
