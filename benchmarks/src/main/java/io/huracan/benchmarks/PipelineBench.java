@@ -21,6 +21,7 @@ import io.huracan.domain.loop.EventLoopListener;
 import io.huracan.domain.loop.EventLoopManager;
 import io.huracan.domain.pipeline.CoinTrading;
 import io.huracan.domain.pipeline.PipelineListener;
+import io.huracan.domain.pipeline.PipelineStats;
 import io.huracan.domain.pipeline.TradingPipeline;
 import io.huracan.domain.registry.ModelRegistry;
 import io.huracan.domain.risk.RiskController;
@@ -127,6 +128,8 @@ public final class PipelineBench implements Runnable {
                 .put("loops", main.loops)
                 .put("orders", main.orders)
                 .put("fills", main.fills)
+                .put("order_rejects", main.stats.orderRejects())
+                .put("risk_rejects", main.stats.riskRejectsTotal())
                 .put("heap_used_mb", main.heapUsedMb)
                 .put("idle_max_park_us", idleMaxParkMicros)
                 .put("metrics", config.observability().enabled() ? "on" : "off")
@@ -145,7 +148,7 @@ public final class PipelineBench implements Runnable {
         report.print(System.out, json);
     }
 
-    private record Result(double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
+    private record Result(PipelineStats stats, double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
                           long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis,
                           double cpuNanosPerEvent) {
     }
@@ -246,7 +249,7 @@ public final class PipelineBench implements Runnable {
         Histogram all = decisions.getIntervalHistogram();
         Histogram intentOnly = intents.getIntervalHistogram();
         all.add(intentOnly);
-        return new Result(offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
+        return new Result(stats, offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
                 scrapeMillis, cpuPerEvent);
     }
 

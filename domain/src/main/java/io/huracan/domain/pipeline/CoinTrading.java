@@ -30,7 +30,9 @@ public final class CoinTrading {
     ExchangeId workingVenue;
     Side workingSide;
     boolean workingCloses;
-    double workingFilled;
+    /** What the working order's reports have filled so far: quantity and quote notional, exact. */
+    BigDecimal workingFilled = BigDecimal.ZERO;
+    BigDecimal workingNotional = BigDecimal.ZERO;
 
     /** The open position: signed exact base quantity on {@code positionVenue}, and when it was opened. */
     BigDecimal position = BigDecimal.ZERO;
@@ -66,6 +68,7 @@ public final class CoinTrading {
         workingVenue = null;
         workingSide = null;
         workingCloses = false;
-        workingFilled = 0;
+        workingFilled = BigDecimal.ZERO;
+        workingNotional = BigDecimal.ZERO;
     }
 }

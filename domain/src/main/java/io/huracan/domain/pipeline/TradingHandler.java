@@ -27,6 +27,7 @@ import io.huracan.ports.order.OrderType;
 import io.huracan.ports.order.TimeInForce;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Optional;
 
@@ -270,7 +271,6 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         state.workingVenue = venue;
         state.workingSide = side;
         state.workingCloses = closes;
-        state.workingFilled = 0;
         if (predicted != null) {
             synchronized (pipeline.ledger) {
                 pipeline.ledger.predict(id, side, predicted);
@@ -306,11 +306,12 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         if (!id.equals(state.workingOrder)) {
             return;
         }
-        double filled = report.filledQuantity().toDouble();
-        Optional<Fill> fill = report.lastFill();
-        if (fill.isPresent() && filled > state.workingFilled + 1e-12) {
-            applyFill(state, fill.get(), report.timestampMicros());
+        BigDecimal filled = report.filledQuantity().value();
+        Optional<Fill> last = report.lastFill();
+        if (last.isPresent() && filled.compareTo(state.workingFilled) > 0) {
+            applyFill(state, increment(state, report, last.get()), report.timestampMicros());
             state.workingFilled = filled;
+            state.workingNotional = report.filledNotional();
         }
         if (report.status().isTerminal()) {
             if (report.status() == OrderStatus.REJECTED) {
@@ -328,6 +329,24 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
             state.clearWorkingOrder();
         }
         pipeline.listener.onExecution(report);
+    }
+
+    /**
+     * The fill a report adds to what was applied before. Usually its last fill; but one report can stand for
+     * several (an order that swept levels inside {@code place}, or listener copies that arrived after a later
+     * report), so the increment comes from the cumulative quantity and notional, and the fee is the last fill's
+     * rate applied to it.
+     */
+    private static Fill increment(CoinTrading state, ExecutionReport report, Fill last) {
+        BigDecimal quantity = report.filledQuantity().value().subtract(state.workingFilled);
+        if (quantity.compareTo(last.quantity().value()) == 0) {
+            return last;
+        }
+        BigDecimal notional = report.filledNotional().subtract(state.workingNotional);
+        BigDecimal price = notional.divide(quantity, MathContext.DECIMAL64);
+        BigDecimal fee = last.feeQuote().multiply(quantity).divide(last.quantity().value(), MathContext.DECIMAL64);
+        return new Fill(last.tradeId(), last.clientOrderId(), last.coin(), last.exchange(), last.side(), new Price(price),
+                new Quantity(quantity), fee, last.maker(), last.timestampMicros());
     }
 
     private void applyFill(CoinTrading state, Fill fill, long now) {

@@ -155,6 +155,26 @@ class TradingPipelineTest {
         assertThat(pipeline.stats().fills()).isEqualTo(1);
     }
 
+    @Test
+    void oneReportStandingForTwoFillsAppliesBoth() {
+        pipeline.rerank(T0);
+        books(T0);
+        pipeline.rerank(T0);
+        books(T0 + 1_000_000);
+        Order entry = gateway.placed.get(0);
+        // the order swept two levels inside place(): 40 @ 100.02 then 9.995 @ 100.03; the report carries the
+        // cumulative 49.995 and its notional, and only the second fill as its last
+        BigDecimal notional = new BigDecimal("4000.80").add(new BigDecimal("9.995").multiply(new BigDecimal("100.03")));
+        var last = new Fill("F2", entry.clientOrderId(), BTC, ExchangeId.OKX, Side.BUY, Price.of("100.03"),
+                Quantity.of("9.995"), new BigDecimal("0.49987"), false, T0 + 1_100_000);
+        handler.onEvent(BTC, btc, new ExecutionReport(entry, "X1", OrderStatus.FILLED, Quantity.of("49.995"), notional,
+                Optional.of(last), Optional.empty(), T0 + 1_100_000));
+
+        assertThat(risk.position(BTC, ExchangeId.OKX)).isEqualTo(49.995);
+        assertThat(risk.exposure(ExposureScope.COIN, 0)).isCloseTo(notional.doubleValue(), within(0.01));
+        assertThat(pipeline.stats().fills()).isEqualTo(1);
+    }
+
     private void books(long micros) {
         clock.setEpochMicros(micros);
         handler.onEvent(BTC, btc, new BookTop(BTC, ExchangeId.BINANCE, micros, 100.00, 100, 100.02, 100));
