@@ -201,6 +201,9 @@ public final class PipelineBench implements Runnable {
                 CoinAssignment.loopsFor(coinCount, blocking.coinsPerLoop()));
         loops.setActiveCoins(listings.stream().map(CoinListing::symbol).toList());
 
+        // the pre-generated events are live data: promote them now, or every young collection of the timed run
+        // copies them again (tens of milliseconds each) and the pauses land in the latency tail
+        System.gc();
         long rerankEvery = Duration.ofSeconds(5).toNanos() / 1_000;
         long nextRerank = start;
         long intervalNanos = offeredRate > 0 ? 1_000_000_000L / offeredRate : 0;
