@@ -172,7 +172,7 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
     /** Picks the venue with the best edge after cost, asks risk, and sends the entry order. */
     private void enter(CoinTrading state, Side side, double quantity, double edge, long now, boolean maker) {
         ExchangeId best = null;
-        ExchangeId worst = null;
+        ExchangeId bestSkipped = null; // the venue whose skip reason is counted when none is tradeable
         double bestEdge = Double.NEGATIVE_INFINITY;
         for (ExchangeId venue : pipeline.venues[state.index]) {
             Instrument instrument = pipeline.instrument(venue, state.index);
@@ -182,13 +182,14 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
             if (breakdown.tradeable() && breakdown.edgeAfterCostBps() > bestEdge) {
                 best = venue;
                 bestEdge = breakdown.edgeAfterCostBps();
-            } else if (worst == null || breakdown.edgeAfterCostBps() > breakdowns[worst.ordinal()].edgeAfterCostBps()) {
-                worst = venue;
+            } else if (!breakdown.tradeable() && (bestSkipped == null
+                    || breakdown.edgeAfterCostBps() > breakdowns[bestSkipped.ordinal()].edgeAfterCostBps())) {
+                bestSkipped = venue;
             }
         }
         if (best == null) {
-            if (worst != null) {
-                counters.costSkips[breakdowns[worst.ordinal()].skipReason().ordinal()]++;
+            if (bestSkipped != null) {
+                counters.costSkips[breakdowns[bestSkipped.ordinal()].skipReason().ordinal()]++;
             }
             return;
         }
