@@ -1,5 +1,6 @@
 package io.huracan.adapter.memory;
 
+import io.huracan.ports.bus.BusArguments;
 import io.huracan.ports.bus.BusLimits;
 import io.huracan.ports.bus.BusMessage;
 import io.huracan.ports.bus.GroupStats;
@@ -38,7 +39,7 @@ final class InMemoryMessageBus implements MessageBus {
     @Override
     public MessageId publish(StreamType stream, byte[] payload) {
         checkOpen();
-        return stream(stream).publish(copy(payload));
+        return stream(stream).publish(BusArguments.payload(payload));
     }
 
     @Override
@@ -46,7 +47,7 @@ final class InMemoryMessageBus implements MessageBus {
         checkOpen();
         var copies = new byte[payloads.size()][];
         for (int i = 0; i < copies.length; i++) {
-            copies[i] = copy(payloads.get(i));
+            copies[i] = BusArguments.payload(payloads.get(i));
         }
         return stream(stream).publishBatch(List.of(copies));
     }
@@ -57,7 +58,7 @@ final class InMemoryMessageBus implements MessageBus {
         if (from == null) {
             throw new IllegalArgumentException("start position is missing; allowed: EARLIEST or LATEST");
         }
-        return stream(stream).createGroup(name("group", group), from, limits.deadLetterMaxLength());
+        return stream(stream).createGroup(BusArguments.name("group", group), from, limits.deadLetterMaxLength());
     }
 
     @Override
@@ -67,7 +68,7 @@ final class InMemoryMessageBus implements MessageBus {
             throw new IllegalArgumentException("read timeout " + timeout + " is invalid; allowed: a duration >= 0");
         }
         try {
-            return stream(stream).read(name("group", group), name("consumer", consumer), count(maxCount),
+            return stream(stream).read(BusArguments.name("group", group), BusArguments.name("consumer", consumer), BusArguments.maxCount(maxCount),
                     timeout.toNanos(), this);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,8 +79,8 @@ final class InMemoryMessageBus implements MessageBus {
     @Override
     public List<BusMessage> readPending(StreamType stream, String group, String consumer, int maxCount) {
         checkOpen();
-        String name = name("consumer", consumer);
-        return stream(stream).redeliver(name("group", group), name, name, 0, count(maxCount), limits.maxDeliveries());
+        String name = BusArguments.name("consumer", consumer);
+        return stream(stream).redeliver(BusArguments.name("group", group), name, name, 0, BusArguments.maxCount(maxCount), limits.maxDeliveries());
     }
 
     @Override
@@ -89,20 +90,20 @@ final class InMemoryMessageBus implements MessageBus {
         if (minIdle == null || minIdle.isNegative()) {
             throw new IllegalArgumentException("min idle " + minIdle + " is invalid; allowed: a duration >= 0");
         }
-        return stream(stream).redeliver(name("group", group), null, name("consumer", consumer), minIdle.toNanos(),
-                count(maxCount), limits.maxDeliveries());
+        return stream(stream).redeliver(BusArguments.name("group", group), null, BusArguments.name("consumer", consumer), minIdle.toNanos(),
+                BusArguments.maxCount(maxCount), limits.maxDeliveries());
     }
 
     @Override
     public int acknowledge(StreamType stream, String group, Collection<MessageId> ids) {
         checkOpen();
-        return stream(stream).acknowledge(name("group", group), ids);
+        return stream(stream).acknowledge(BusArguments.name("group", group), ids);
     }
 
     @Override
     public List<BusMessage> deadLetters(StreamType stream, String group, int maxCount) {
         checkOpen();
-        return stream(stream).deadLetters(name("group", group), count(maxCount));
+        return stream(stream).deadLetters(BusArguments.name("group", group), BusArguments.maxCount(maxCount));
     }
 
     @Override
@@ -114,7 +115,7 @@ final class InMemoryMessageBus implements MessageBus {
     @Override
     public GroupStats groupStats(StreamType stream, String group) {
         checkOpen();
-        return stream(stream).groupStats(name("group", group));
+        return stream(stream).groupStats(BusArguments.name("group", group));
     }
 
     @Override
@@ -136,30 +137,6 @@ final class InMemoryMessageBus implements MessageBus {
     }
 
     private MemoryStream stream(StreamType type) {
-        if (type == null) {
-            throw new IllegalArgumentException("stream is missing; allowed: one of StreamType");
-        }
-        return streams[type.ordinal()];
-    }
-
-    private static byte[] copy(byte[] payload) {
-        if (payload == null) {
-            throw new IllegalArgumentException("payload is missing; allowed: a byte array, possibly empty");
-        }
-        return payload.clone();
-    }
-
-    private static int count(int maxCount) {
-        if (maxCount <= 0) {
-            throw new IllegalArgumentException("max count " + maxCount + " is invalid; allowed: an integer > 0");
-        }
-        return maxCount;
-    }
-
-    private static String name(String what, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " name is empty; allowed: a non-blank name");
-        }
-        return value;
+        return streams[BusArguments.stream(type).ordinal()];
     }
 }

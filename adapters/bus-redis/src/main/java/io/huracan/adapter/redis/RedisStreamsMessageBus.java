@@ -1,5 +1,6 @@
 package io.huracan.adapter.redis;
 
+import io.huracan.ports.bus.BusArguments;
 import io.huracan.ports.bus.BusLimits;
 import io.huracan.ports.bus.BusMessage;
 import io.huracan.ports.bus.GroupStats;
@@ -96,7 +97,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     @Override
     public MessageId publish(StreamType stream, byte[] payload) {
         checkOpen();
-        MessageId id = buffer.accept(stream(stream), copy(payload));
+        MessageId id = buffer.accept(BusArguments.stream(stream), BusArguments.payload(payload));
         flusher.wake();
         return id;
     }
@@ -106,9 +107,9 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         checkOpen();
         var copies = new ArrayList<byte[]>(payloads.size());
         for (byte[] payload : payloads) {
-            copies.add(copy(payload));
+            copies.add(BusArguments.payload(payload));
         }
-        List<MessageId> ids = buffer.accept(stream(stream), copies);
+        List<MessageId> ids = buffer.accept(BusArguments.stream(stream), copies);
         flusher.wake();
         return ids;
     }
@@ -119,7 +120,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (from == null) {
             throw new IllegalArgumentException("start position is missing; allowed: EARLIEST or LATEST");
         }
-        String name = name("group", group);
+        String name = BusArguments.name("group", group);
         var args = StreamCreateGroupArgs.name(name)
                 .id(from == StartPosition.EARLIEST ? StreamMessageId.ALL : StreamMessageId.NEWEST).makeStream();
         Boolean created = await(rstream(stream).createGroupAsync(args).thenApply(ignored -> Boolean.TRUE), Duration.ZERO,
@@ -136,13 +137,13 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     @Override
     public List<BusMessage> read(StreamType stream, String group, String consumer, int maxCount, Duration timeout) {
         checkOpen();
-        StreamType type = stream(stream);
+        StreamType type = BusArguments.stream(stream);
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("read timeout " + timeout + " is invalid; allowed: a duration >= 0");
         }
-        String groupName = name("group", group);
-        String consumerName = name("consumer", consumer);
-        int count = count(maxCount);
+        String groupName = BusArguments.name("group", group);
+        String consumerName = BusArguments.name("consumer", consumer);
+        int count = BusArguments.maxCount(maxCount);
         long accepted = buffer.acceptedCount(type);
         boolean unwritten = !buffer.writtenUpTo(type, accepted);
         List<BusMessage> messages = readOnce(type, groupName, consumerName, count, Duration.ZERO);
@@ -193,7 +194,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
 
     @Override
     public List<BusMessage> readPending(StreamType stream, String group, String consumer, int maxCount) {
-        String name = name("consumer", consumer);
+        String name = BusArguments.name("consumer", consumer);
         return redeliver(stream, group, name, Duration.ZERO, maxCount, name);
     }
 
@@ -203,16 +204,16 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (minIdle == null || minIdle.isNegative()) {
             throw new IllegalArgumentException("min idle " + minIdle + " is invalid; allowed: a duration >= 0");
         }
-        return redeliver(stream, group, name("consumer", consumer), minIdle, maxCount, "");
+        return redeliver(stream, group, BusArguments.name("consumer", consumer), minIdle, maxCount, "");
     }
 
     private List<BusMessage> redeliver(StreamType stream, String group, String consumer, Duration minIdle,
                                        int maxCount, String owner) {
         checkReady(stream);
-        String groupName = name("group", group);
+        String groupName = BusArguments.name("group", group);
         List<Object> reply = script(stream, groupName, "XCLAIM", RedisScripts.REDELIVER,
                 List.of(keys.stream(stream), keys.deadLetters(stream, groupName), keys.deadLetterCounts(stream)),
-                groupName, consumer, minIdle.toMillis(), count(maxCount), limits.maxDeliveries(),
+                groupName, consumer, minIdle.toMillis(), BusArguments.maxCount(maxCount), limits.maxDeliveries(),
                 limits.deadLetterMaxLength(), owner);
         return triples(stream, reply);
     }
@@ -220,7 +221,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     @Override
     public int acknowledge(StreamType stream, String group, Collection<MessageId> ids) {
         checkReady(stream);
-        String groupName = name("group", group);
+        String groupName = BusArguments.name("group", group);
         if (ids.isEmpty()) {
             return 0;
         }
@@ -246,9 +247,9 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     @Override
     public List<BusMessage> deadLetters(StreamType stream, String group, int maxCount) {
         checkReady(stream);
-        String groupName = name("group", group);
+        String groupName = BusArguments.name("group", group);
         return triples(stream, script(stream, groupName, "XRANGE", RedisScripts.DEAD_LETTERS,
-                List.of(keys.deadLetters(stream, groupName)), count(maxCount)));
+                List.of(keys.deadLetters(stream, groupName)), BusArguments.maxCount(maxCount)));
     }
 
     @Override
@@ -263,7 +264,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     @Override
     public GroupStats groupStats(StreamType stream, String group) {
         checkReady(stream);
-        String groupName = name("group", group);
+        String groupName = BusArguments.name("group", group);
         List<Object> reply = script(stream, groupName, "XINFO GROUPS", RedisScripts.GROUP_STATS,
                 List.of(keys.stream(stream), keys.deadLetterCounts(stream)), groupName);
         var pendingByConsumer = new LinkedHashMap<String, Long>();
@@ -373,7 +374,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     /** Checks the bus is open, then lets this bus's buffered publishes on the stream reach Redis first. */
     private void checkReady(StreamType stream) {
         checkOpen();
-        StreamType type = stream(stream);
+        StreamType type = BusArguments.stream(stream);
         awaitWritten(type, buffer.acceptedCount(type));
         checkOpen();
     }
@@ -394,34 +395,6 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
 
     private static IllegalStateException closed() {
         return new IllegalStateException("message bus is closed");
-    }
-
-    private static StreamType stream(StreamType type) {
-        if (type == null) {
-            throw new IllegalArgumentException("stream is missing; allowed: one of StreamType");
-        }
-        return type;
-    }
-
-    private static byte[] copy(byte[] payload) {
-        if (payload == null) {
-            throw new IllegalArgumentException("payload is missing; allowed: a byte array, possibly empty");
-        }
-        return payload.clone();
-    }
-
-    private static int count(int maxCount) {
-        if (maxCount <= 0) {
-            throw new IllegalArgumentException("max count " + maxCount + " is invalid; allowed: an integer > 0");
-        }
-        return maxCount;
-    }
-
-    private static String name(String what, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " name is empty; allowed: a non-blank name");
-        }
-        return value;
     }
 
     private static byte[] bytes(Object value) {
