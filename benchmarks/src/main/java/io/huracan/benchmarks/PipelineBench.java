@@ -105,7 +105,7 @@ public final class PipelineBench implements Runnable {
 
     @Override
     public void run() {
-        EngineConfig config = new ConfigLoader(System.getenv()).load(List.of());
+        EngineConfig config = ConfigLoader.fromSystemEnvironment().load(List.of());
         if (coins < 1 || coins > config.universe().coins().size() || events < 1 || rate < 1 || latencySeconds < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--coins must be in [1, "
                     + config.universe().coins().size() + "]; --events, --rate and --latency-seconds must be > 0");

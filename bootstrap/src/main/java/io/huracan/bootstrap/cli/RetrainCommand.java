@@ -1,8 +1,6 @@
 package io.huracan.bootstrap.cli;
 
 import com.google.inject.Guice;
-import io.huracan.adapter.parquet.ParquetStoreSettings;
-import io.huracan.adapter.parquet.ParquetStores;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.retraining.CommonsMathRidgeRegression;
@@ -81,8 +79,7 @@ final class RetrainCommand implements Callable<Integer> {
         EngineConfig engine = config.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (MarketDataStore data = ParquetStores.open(ParquetStoreSettings.of(Path.of(engine.storage().root()),
-                engine.storage().compression()))) {
+        try (MarketDataStore data = AdapterSelection.marketDataStore(engine.storage())) {
             ModelStore models = Guice.createInjector(AdapterSelection.registry(engine.registry(), System.getenv()))
                     .getInstance(ModelStore.class);
             var clock = new SystemEngineClock();

@@ -3,8 +3,7 @@ package io.huracan.bootstrap.cli;
 import io.huracan.adapter.parquet.ImportFormat;
 import io.huracan.adapter.parquet.ImportReport;
 import io.huracan.adapter.parquet.MarketDataImporter;
-import io.huracan.adapter.parquet.ParquetStoreSettings;
-import io.huracan.adapter.parquet.ParquetStores;
+import io.huracan.bootstrap.wiring.AdapterSelection;
 import io.huracan.bootstrap.config.StorageSection;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
@@ -66,8 +65,7 @@ final class StorageCommand implements Runnable {
         @Override
         public final Integer call() {
             section = config.load().storage();
-            try (MarketDataStore store = ParquetStores.open(ParquetStoreSettings.of(Path.of(section.root()),
-                    section.compression()))) {
+            try (MarketDataStore store = AdapterSelection.marketDataStore(section)) {
                 return run(store, spec.commandLine().getOut());
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("huracan " + spec.qualifiedName().replace("huracan ", "") + ": "

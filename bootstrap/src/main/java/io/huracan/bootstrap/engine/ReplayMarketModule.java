@@ -3,8 +3,7 @@ package io.huracan.bootstrap.engine;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.huracan.adapter.parquet.ParquetStores;
-import io.huracan.adapter.parquet.ParquetStoreSettings;
+import io.huracan.bootstrap.wiring.AdapterSelection;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.domain.market.StoredMarketReplay;
 import io.huracan.ports.exchange.Instrument;
@@ -20,7 +19,6 @@ import io.huracan.ports.storage.MarketDataStore;
 import io.huracan.ports.storage.QueryOrder;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +46,7 @@ final class ReplayMarketModule extends AbstractModule {
     @Provides
     @Singleton
     MarketDataStore store() {
-        return ParquetStores.open(ParquetStoreSettings.of(Path.of(config.storage().root()), config.storage().compression()));
+        return AdapterSelection.marketDataStore(config.storage());
     }
 
     @Provides

@@ -1,5 +1,9 @@
 package io.huracan.bootstrap.wiring;
 
+import io.huracan.ports.storage.MarketDataStore;
+import io.huracan.bootstrap.config.StorageSection;
+import io.huracan.adapter.parquet.ParquetStores;
+import io.huracan.adapter.parquet.ParquetStoreSettings;
 import com.google.inject.Module;
 import io.huracan.adapter.file.FileModelStoreConfig;
 import io.huracan.adapter.file.FileModelStoreModule;
@@ -140,6 +144,11 @@ public final class AdapterSelection {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** Opens the Parquet market-data store at {@code engine.storage.root}; the caller closes it. */
+    public static MarketDataStore marketDataStore(StorageSection storage) {
+        return ParquetStores.open(ParquetStoreSettings.of(Path.of(storage.root()), storage.compression()));
     }
 
     /** Resolves a secret reference from the environment; a reference to an unset variable stops the start. */
