@@ -18,11 +18,12 @@ import static io.huracan.ports.exchange.ExchangeErrorClass.RETRYABLE;
  * RETRYABLE, REJECTED or FATAL, with the order's {@link RejectReason} where one applies. Codes from the Binance
  * spot "Error codes" page; the -2010 and -1013 messages carry the actual reason.
  */
-final class BinanceErrorClassifier {
+final class BinanceErrorClassifier implements ErrorClassifier {
     /** Order does not exist (query); the cancel counterpart is -2011. */
     static final int NO_SUCH_ORDER = -2013;
 
-    ExchangeException classify(String action, Throwable failure) {
+    @Override
+    public ExchangeException classify(String action, Throwable failure) {
         if (failure instanceof ExchangeException known) {
             return known;
         }

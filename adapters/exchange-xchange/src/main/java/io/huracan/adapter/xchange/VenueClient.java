@@ -1,11 +1,13 @@
 package io.huracan.adapter.xchange;
 
 import io.huracan.ports.exchange.Balance;
-import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
+import io.huracan.ports.exchange.Position;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.OrderBook;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 
@@ -14,8 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One venue's REST calls in port terms, one call each: no retries, no idempotency (the gateway adds both). Every
- * failure is thrown as a classified {@link io.huracan.ports.exchange.ExchangeException}.
+ * One venue's REST calls in port terms, one request each (a placement that the venue answers with an id only is
+ * followed by one query of the order): no retries, no idempotency (the gateway adds both). Every failure is thrown
+ * as a classified {@link io.huracan.ports.exchange.ExchangeException}.
  */
 interface VenueClient {
 
@@ -25,25 +28,34 @@ interface VenueClient {
 
     OrderBook orderBook(Instrument instrument, int depth);
 
-    /** Sends the order once; the reports are in order (the acknowledgement, then one per fill already made). */
-    List<ExecutionReport> place(Order order, Instrument instrument);
+    /** The venue's latest public trades of the instrument, newest first, at most {@code limit}. */
+    List<Trade> recentTrades(Instrument instrument, int limit);
+
+    /** The perpetual's current funding rate; empty for spot. */
+    Optional<FundingRate> fundingRate(Instrument instrument);
+
+    /** Sends the order once; the states are in order (the acknowledgement, then what is already known of it). */
+    List<VenueOrderState> place(Order order, Instrument instrument);
 
     /**
      * The order as the venue knows it now, or empty when it does not know the id. {@code known} is our order when
      * we sent it; otherwise the order is rebuilt from what the venue reports.
      */
-    Optional<ExecutionReport> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known);
+    Optional<VenueOrderState> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known);
 
     /** Cancels; throws REJECTED/UNKNOWN_ORDER when the venue has no open order with that id. */
-    ExecutionReport cancel(Order order, String exchangeOrderId);
+    VenueOrderState cancel(Order order, Instrument instrument, String exchangeOrderId);
 
     /** The venue's working orders; {@code known} returns our order for a client order id when we sent it. */
-    List<ExecutionReport> openOrders(Function<ClientOrderId, Optional<Order>> known);
+    List<VenueOrderState> openOrders(Function<ClientOrderId, Optional<Order>> known);
 
     List<Balance> balances();
 
+    /** Open perpetual positions; a spot client holds none (the gateway derives spot holdings from balances). */
+    List<Position> positions();
+
     FeeTier feeTier();
 
-    /** The venue's rate limits as this client has counted them. */
-    RequestBudget budget();
+    /** The venue's rate limits and request counts as this client has kept them. */
+    VenueCalls calls();
 }

@@ -36,13 +36,25 @@ public record XChangeVenueConfig(
         if (exchange == null || exchange == ExchangeId.PAPER) {
             throw new IllegalArgumentException("venue " + exchange + " is invalid; allowed: binance, okx, bybit");
         }
-        if (exchange != ExchangeId.BINANCE || market != InstrumentKind.SPOT) {
-            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ": market " + market
-                    + " is not available in this build; allowed: binance with market spot");
+        if (market == null || exchange == ExchangeId.BINANCE && market != InstrumentKind.SPOT) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".market: " + market
+                    + " is not available in this build; allowed: spot (binance), spot or perpetual (okx, bybit)");
         }
         if (apiKey == null || apiSecret == null || passphrase == null || baseUrl == null || quoteCurrency == null) {
             throw new IllegalArgumentException("venue " + exchange.key() + " needs credentials (may be empty), a base url "
                     + "(may be empty) and a quote currency");
+        }
+        if (exchange == ExchangeId.OKX && !apiKey.isEmpty() && passphrase.isEmpty()) {
+            throw new IllegalArgumentException("engine.exchanges.okx.passphrase: is empty while api_key is set; allowed: "
+                    + "the passphrase of the OKX api key (OKX signs every private request with it)");
+        }
+        if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(:\\d+)?/?")) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".base_url: '" + baseUrl
+                    + "' is invalid; allowed: empty (the venue's documented endpoint) or http(s)://host[:port]");
+        }
+        if (!quoteCurrency.matches("[A-Z0-9]{2,10}")) {
+            throw new IllegalArgumentException("venue " + exchange.key() + " quote currency '" + quoteCurrency
+                    + "' is invalid; allowed: 2-10 characters of A-Z 0-9");
         }
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
                 || readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
