@@ -89,8 +89,9 @@ final class RateWindow {
 
     /**
      * The venue's remaining permits until {@code untilMillis} (Bybit X-Bapi-Limit-Status and -Reset-Timestamp), and
-     * its limit for us ({@code venueLimit}, 0 when not sent). Held for at least one window from now: a reset time
-     * in the past only means the venue has not throttled us yet.
+     * its limit for us ({@code venueLimit}, 0 when not sent). Held for one window from now, or until the venue's
+     * reset when later, but never beyond two windows: a reset time in the past only means the venue has not
+     * throttled us yet, and one far ahead is the two clocks disagreeing, not a longer window.
      */
     void venueRemaining(long now, int remaining, int venueLimit, long untilMillis) {
         expire(now);
@@ -98,7 +99,7 @@ final class RateWindow {
             resize(venueLimit);
         }
         venueRemaining = Math.max(0, remaining);
-        venueUntil = Math.max(untilMillis, now + lengthMillis);
+        venueUntil = Math.min(Math.max(untilMillis, now + lengthMillis), now + 2 * lengthMillis);
     }
 
     /** Permits counted in the current window (the venue's view when it is stricter than ours). */

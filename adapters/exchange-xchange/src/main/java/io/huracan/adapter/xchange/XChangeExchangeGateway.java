@@ -125,7 +125,7 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (tracked.ambiguous) {
                 backoff(venue, attempt);
-                Optional<VenueOrderState> known = lookUp(venue, tracked, instrument);
+                Optional<VenueOrderState> known = lookUp(venue, tracked, instrument, last);
                 if (known.isPresent()) {
                     tracked.ambiguous = false;
                     return record(tracked, known.get());
@@ -158,12 +158,14 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     }
 
     /** Asks the venue about an order whose send may or may not have arrived; the order stays ambiguous on failure. */
-    private Optional<VenueOrderState> lookUp(VenueConnection venue, TrackedOrder tracked, Instrument instrument) {
+    private Optional<VenueOrderState> lookUp(VenueConnection venue, TrackedOrder tracked, Instrument instrument,
+                                             ExchangeException sendFailure) {
         try {
             return venue.safe(() -> venue.client().query(instrument, tracked.order.clientOrderId(), Optional.of(tracked.order)));
         } catch (ExchangeException e) {
+            String sent = sendFailure == null ? "" : " after " + sendFailure.getMessage() + ";";
             throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "order " + tracked.order.clientOrderId()
-                    + " on " + tracked.order.exchange().key() + ": outcome unknown and the venue cannot be asked now ("
+                    + " on " + tracked.order.exchange().key() + ": outcome unknown" + sent + " the venue cannot be asked now ("
                     + e.getMessage() + "); placing it again asks the venue first", e);
         }
     }
