@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.config;
 
+import io.huracan.ports.config.InvalidConfigException;
 import io.huracan.ports.config.Secret;
 import io.huracan.ports.market.InstrumentKind;
 
@@ -11,6 +12,9 @@ import static io.huracan.ports.config.ConfigChecks.required;
 /**
  * One live venue under {@code engine.exchanges}. Credentials are references ({@code ${env:...}}), never literals.
  * {@code baseUrl} is empty for the venue's documented endpoint, or points elsewhere (a testnet, a local stub).
+ * Reads and cancels are retried {@code maxRetries} times, backing off from {@code retryBackoff} with jitter; a call
+ * may wait up to {@code maxRateLimitWait} for the venue's rate limits (0: never wait, fail at once without sending);
+ * {@code breakerFailures} venue failures in a row open the circuit breaker for {@code breakerOpenFor}.
  */
 public record VenueSection(
         boolean enabled,
@@ -20,7 +24,12 @@ public record VenueSection(
         Secret passphrase,
         String baseUrl,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        int maxRetries,
+        Duration retryBackoff,
+        Duration maxRateLimitWait,
+        int breakerFailures,
+        Duration breakerOpenFor) {
 
     public VenueSection {
         required("market", market);
@@ -30,5 +39,15 @@ public record VenueSection(
         required("base_url", baseUrl);
         positive("connect_timeout", connectTimeout);
         positive("read_timeout", readTimeout);
+        if (maxRetries < 0 || maxRetries > 10) {
+            throw new InvalidConfigException("max_retries", maxRetries + " is out of range [0, 10]");
+        }
+        positive("retry_backoff", retryBackoff);
+        required("max_rate_limit_wait", maxRateLimitWait);
+        if (maxRateLimitWait.isNegative()) {
+            throw new InvalidConfigException("max_rate_limit_wait", maxRateLimitWait + " is invalid; allowed: a duration >= 0");
+        }
+        positive("breaker_failures", breakerFailures);
+        positive("breaker_open_for", breakerOpenFor);
     }
 }

@@ -26,18 +26,13 @@ public record XChangeVenueConfig(
         int breakerFailures,
         Duration breakerOpenFor) {
 
-    public static final int DEFAULT_MAX_RETRIES = 3;
-    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
-    public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(2);
-    public static final int DEFAULT_BREAKER_FAILURES = 5;
-    public static final Duration DEFAULT_BREAKER_OPEN_FOR = Duration.ofSeconds(30);
-
     public XChangeVenueConfig {
         if (exchange == null || exchange == ExchangeId.PAPER) {
             throw new IllegalArgumentException("venue " + exchange + " is invalid; allowed: binance, okx, bybit");
         }
         if (market == null || exchange == ExchangeId.BINANCE && market != InstrumentKind.SPOT) {
-            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".market: " + market
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".market: "
+                    + (market == null ? null : market.name().toLowerCase(java.util.Locale.ROOT))
                     + " is not available in this build; allowed: spot (binance), spot or perpetual (okx, bybit)");
         }
         if (apiKey == null || apiSecret == null || passphrase == null || baseUrl == null || quoteCurrency == null) {
@@ -65,14 +60,6 @@ public record XChangeVenueConfig(
             throw new IllegalArgumentException("venue " + exchange.key() + " retries " + maxRetries + " breaker failures "
                     + breakerFailures + " are invalid; allowed: retries >= 0, breaker failures >= 1");
         }
-    }
-
-    /** A venue with the default retry, rate-limit and breaker settings. */
-    public static XChangeVenueConfig of(ExchangeId exchange, InstrumentKind market, String apiKey, String apiSecret,
-                                        String passphrase, String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        return new XChangeVenueConfig(exchange, market, apiKey, apiSecret, passphrase, baseUrl, connectTimeout,
-                readTimeout, "USDT", DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_RATE_LIMIT_WAIT,
-                DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_OPEN_FOR);
     }
 
     @Override

@@ -69,7 +69,7 @@ class BinanceFaultInjectionTest {
 
     @Test
     void aReadTimeoutAfterTheVenueAcceptedAnOrderIsResolvedByQueryingItsId() {
-        stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenStall(1_500));
+        stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenStall(2_500));
 
         ExecutionReport report = gateway.place(restingBuy("timeout-1"));
 

@@ -70,7 +70,7 @@ class BybitFaultInjectionTest {
 
     @Test
     void aReadTimeoutOnAnOrderIsResolvedByQueryingIt() {
-        stub.inject("POST", CREATE, new StubVenue.Fault.ProcessThenStall(1_500));
+        stub.inject("POST", CREATE, new StubVenue.Fault.ProcessThenStall(2_500));
 
         assertThat(gateway.place(restingBuy("timeout-1")).status()).isEqualTo(OrderStatus.NEW);
         assertThat(stub.count("POST", CREATE)).isEqualTo(1);

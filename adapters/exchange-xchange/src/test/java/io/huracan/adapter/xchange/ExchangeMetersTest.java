@@ -30,9 +30,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.huracan.adapter.xchange.StubVenue.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ExchangeMetersTest {
     private static final Coin BTC = Coin.of("BTC");
+    private static final Path CONFIG = Path.of("..", "..", "config").toAbsolutePath().normalize();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private BybitStub bybit;
@@ -59,8 +65,8 @@ class ExchangeMetersTest {
         port = FreePorts.loopback();
         Injector injector = Guice.createInjector(new MicrometerMetricsModule(new MetricsEndpointConfig("127.0.0.1", port, "")),
                 new XChangeExchangeModule(List.of(
-                        BybitVenues.config(bybit, InstrumentKind.SPOT, 0, 5, StubVenues.FAULT_READ_TIMEOUT),
-                        OkxVenues.config(okx, InstrumentKind.SPOT, OkxStub.PASSPHRASE, 0, 5, StubVenues.FAULT_READ_TIMEOUT))));
+                        BybitVenues.config(bybit, InstrumentKind.SPOT, 0, 5, StubVenues.PATIENT_READ_TIMEOUT),
+                        OkxVenues.config(okx, InstrumentKind.SPOT, OkxStub.PASSPHRASE, 0, 5, StubVenues.PATIENT_READ_TIMEOUT))));
         services = injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() { }));
         for (ManagedService service : services) {
             service.start();
@@ -117,6 +123,23 @@ class ExchangeMetersTest {
         assertThat(health).contains("\"status\":\"DOWN\"")
                 .contains("\"exchange-bybit\":{\"status\":\"DOWN\",\"reason\":\"bybit has banned this IP until")
                 .contains("\"exchange-okx\":{\"status\":\"UP\",\"reason\":\"okx answering;");
+    }
+
+    @Test
+    void everyExchangeSeriesTheDashboardAndTheAlertsUseIsPublished() throws Exception {
+        gateway.orderBook(BTC, ExchangeId.OKX, 5);
+        String scrape = scrape();
+        Set<String> used = new TreeSet<>();
+        for (Path file : List.of(CONFIG.resolve("grafana/huracan.json"), CONFIG.resolve("prometheus/alerts.yml"))) {
+            Matcher names = Pattern.compile("huracan_exchange_[a-z_]+").matcher(Files.readString(file));
+            while (names.find()) {
+                used.add(names.group());
+            }
+        }
+
+        assertThat(used).contains("huracan_exchange_requests_total", "huracan_exchange_errors_total",
+                "huracan_exchange_rate_limit_headroom", "huracan_exchange_banned", "huracan_exchange_breaker_state");
+        assertThat(used).allSatisfy(name -> assertThat(scrape).contains(name + "{exchange=\"okx\""));
     }
 
     private String scrape() throws Exception {

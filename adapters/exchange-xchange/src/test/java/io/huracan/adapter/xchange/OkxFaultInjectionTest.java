@@ -70,7 +70,7 @@ class OkxFaultInjectionTest {
 
     @Test
     void aReadTimeoutOnAnOrderIsResolvedByQueryingIt() {
-        stub.inject("POST", ORDER, new StubVenue.Fault.ProcessThenStall(1_500));
+        stub.inject("POST", ORDER, new StubVenue.Fault.ProcessThenStall(2_500));
 
         ExecutionReport report = gateway.place(restingBuy("timeout1"));
 
