@@ -6,6 +6,7 @@ import io.huracan.ports.market.InstrumentKind;
 
 import java.time.Duration;
 
+import static io.huracan.ports.config.ConfigChecks.inHalfOpenRange;
 import static io.huracan.ports.config.ConfigChecks.positive;
 import static io.huracan.ports.config.ConfigChecks.required;
 
@@ -14,7 +15,8 @@ import static io.huracan.ports.config.ConfigChecks.required;
  * {@code baseUrl} is empty for the venue's documented endpoint, or points elsewhere (a testnet, a local stub).
  * Reads and cancels are retried {@code maxRetries} times, backing off from {@code retryBackoff} with jitter; a call
  * may wait up to {@code maxRateLimitWait} for the venue's rate limits (0: never wait, fail at once without sending);
- * {@code breakerFailures} venue failures in a row open the circuit breaker for {@code breakerOpenFor}.
+ * {@code breakerFailures} venue failures in a row open the circuit breaker for {@code breakerOpenFor};
+ * {@code rateLimitScale} multiplies the documented rate limits the adapter assumes (an account with raised limits).
  */
 public record VenueSection(
         boolean enabled,
@@ -29,7 +31,8 @@ public record VenueSection(
         Duration retryBackoff,
         Duration maxRateLimitWait,
         int breakerFailures,
-        Duration breakerOpenFor) {
+        Duration breakerOpenFor,
+        double rateLimitScale) {
 
     public VenueSection {
         required("market", market);
@@ -49,5 +52,6 @@ public record VenueSection(
         }
         positive("breaker_failures", breakerFailures);
         positive("breaker_open_for", breakerOpenFor);
+        inHalfOpenRange("rate_limit_scale", rateLimitScale, 0, 1000);
     }
 }

@@ -142,7 +142,7 @@ public final class AdapterSelection {
         try {
             venues.add(new XChangeVenueConfig(exchange, venue.market(), apiKey, apiSecret, passphrase, venue.baseUrl(),
                     venue.connectTimeout(), venue.readTimeout(), quoteCurrency, venue.maxRetries(), venue.retryBackoff(),
-                    venue.maxRateLimitWait(), venue.breakerFailures(), venue.breakerOpenFor()));
+                    venue.maxRateLimitWait(), venue.breakerFailures(), venue.breakerOpenFor(), venue.rateLimitScale()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -94,7 +94,7 @@ final class BinanceClient implements VenueClient {
         this.timestamps = exchange.getTimestampFactory();
         this.symbols = new BinanceSymbols(config.quoteCurrency());
         this.mapper = new BinanceMapper(symbols);
-        RequestBudget budget = new RequestBudget("binance", clock, config.maxRateLimitWait());
+        RequestBudget budget = new RequestBudget("binance", clock, config.maxRateLimitWait(), config.rateLimitScale());
         // fixed windows as Binance counts them; the limits are replaced by exchangeInfo.rateLimits
         this.weight = budget.window(WEIGHT, 6000, Duration.ofMinutes(1), RateWindow.Counting.FIXED);
         this.orders = budget.window(ORDERS, 100, Duration.ofSeconds(10), RateWindow.Counting.FIXED);

@@ -75,7 +75,7 @@ final class BybitClient implements VenueClient {
         this.signature = config.apiSecret().isEmpty() ? null : BybitDigest.createInstance(config.apiSecret());
         this.mapper = new BybitMapper(config.market(), config.quoteCurrency());
         this.orderEntryLimit = config.market() == InstrumentKind.SPOT ? 20 : 10;
-        RequestBudget budget = new RequestBudget("bybit", clock, config.maxRateLimitWait());
+        RequestBudget budget = new RequestBudget("bybit", clock, config.maxRateLimitWait(), config.rateLimitScale());
         this.ip = budget.window("ip", 600, Duration.ofSeconds(5), RateWindow.Counting.SLIDING);
         this.calls = new VenueCalls(budget, new BybitErrorClassifier(), BybitClient::observe);
         ResponseHeaderTap.register(URI.create(spec.getSslUri()), (path, headers) ->

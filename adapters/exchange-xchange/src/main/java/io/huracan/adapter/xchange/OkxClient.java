@@ -76,7 +76,7 @@ final class OkxClient implements VenueClient {
         this.trading = ExchangeRestProxyBuilder.forInterface(OkxTrading.class, spec).build();
         this.signature = config.apiSecret().isEmpty() ? null : OkexDigest.createInstance(config.apiSecret());
         this.mapper = new OkxMapper(config.market(), config.quoteCurrency());
-        this.calls = new VenueCalls(new RequestBudget("okx", clock, config.maxRateLimitWait()),
+        this.calls = new VenueCalls(new RequestBudget("okx", clock, config.maxRateLimitWait(), config.rateLimitScale()),
                 new OkxErrorClassifier(), OkxClient::observe);
     }
 

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Our client order ids as OKX's {@code clOrdId}: OKX takes 1-32 letters and digits only, ours may hold {@code -} and
@@ -19,6 +20,8 @@ import java.util.Optional;
 final class OkxClientOrderIds {
     static final int REMEMBERED = 20_000;
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final Pattern OKX_ID = Pattern.compile("[A-Za-z0-9]{1,32}");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
 
     private final Map<String, ClientOrderId> sent = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -30,7 +33,7 @@ final class OkxClientOrderIds {
     /** The clOrdId for our id, remembered for {@link #ours}. */
     String clOrdId(ClientOrderId id) {
         String value = id.value();
-        String mapped = value.matches("[A-Za-z0-9]{1,32}") ? value : compact(value);
+        String mapped = OKX_ID.matcher(value).matches() ? value : compact(value);
         synchronized (sent) {
             sent.put(mapped, id);
         }
@@ -39,7 +42,7 @@ final class OkxClientOrderIds {
 
     /** Our id for a clOrdId OKX reports: the one it was derived from, or the clOrdId itself; empty for none. */
     Optional<ClientOrderId> ours(String clOrdId) {
-        if (clOrdId == null || !clOrdId.matches("[A-Za-z0-9]{1,32}")) {
+        if (clOrdId == null || !OKX_ID.matcher(clOrdId).matches()) {
             return Optional.empty();
         }
         synchronized (sent) {
@@ -48,7 +51,7 @@ final class OkxClientOrderIds {
     }
 
     private static String compact(String value) {
-        String letters = value.replaceAll("[^A-Za-z0-9]", "");
+        String letters = NOT_ALPHANUMERIC.matcher(value).replaceAll("");
         return letters.substring(0, Math.min(22, letters.length())) + hash(value);
     }
 

@@ -26,19 +26,23 @@ final class RequestBudget {
     private final String venue;
     private final Clock clock;
     private final Duration maxWait;
+    private final double scale;
     private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
     private Instant pausedUntil = Instant.EPOCH;
     private boolean banned;
 
-    RequestBudget(String venue, Clock clock, Duration maxWait) {
+    /** {@code scale} multiplies the documented limits windows are created with (not the limits a venue announces). */
+    RequestBudget(String venue, Clock clock, Duration maxWait, double scale) {
         this.venue = venue;
         this.clock = clock;
         this.maxWait = maxWait;
+        this.scale = scale;
     }
 
-    /** The window called {@code name}, created with this limit the first time it is asked for. */
+    /** The window called {@code name}, created with this documented limit (scaled) the first time it is asked for. */
     RateWindow window(String name, int limit, Duration length, RateWindow.Counting counting) {
-        return windows.computeIfAbsent(name, n -> new RateWindow(n, limit, length.toMillis(), counting));
+        return windows.computeIfAbsent(name, n -> new RateWindow(n, (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2,
+                Math.round(limit * scale))), length.toMillis(), counting));
     }
 
     /** The window called {@code name} if a call has used it. */

@@ -8,7 +8,10 @@ import java.time.Duration;
 /**
  * One live venue: its credentials (already resolved from the environment; {@link #toString()} never shows them),
  * the base URL (empty for the venue's documented endpoint), timeouts, the quote currency traded, how many times a
- * safe call is retried, how long a call may wait for the rate budget, and when the circuit breaker opens.
+ * safe call is retried, how long a call may wait for the rate budget, when the circuit breaker opens, and a factor
+ * on the documented rate limits the adapter assumes (1; more for an account whose limits the venue raised and does
+ * not announce, as OKX's fill-ratio tiers; limits the venue states, Binance's exchangeInfo and Bybit's
+ * X-Bapi-Limit, are taken as stated).
  */
 public record XChangeVenueConfig(
         ExchangeId exchange,
@@ -24,7 +27,8 @@ public record XChangeVenueConfig(
         Duration retryBackoff,
         Duration maxRateLimitWait,
         int breakerFailures,
-        Duration breakerOpenFor) {
+        Duration breakerOpenFor,
+        double rateLimitScale) {
 
     public XChangeVenueConfig {
         if (exchange == null || exchange == ExchangeId.PAPER) {
@@ -46,6 +50,10 @@ public record XChangeVenueConfig(
         if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(:\\d+)?/?")) {
             throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".base_url: '" + baseUrl
                     + "' is invalid; allowed: empty (the venue's documented endpoint) or http(s)://host[:port]");
+        }
+        if (!(rateLimitScale > 0 && rateLimitScale <= 1000)) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".rate_limit_scale: " + rateLimitScale
+                    + " is out of range (0, 1000]");
         }
         if (!quoteCurrency.matches("[A-Z0-9]{2,10}")) {
             throw new IllegalArgumentException("venue " + exchange.key() + " quote currency '" + quoteCurrency

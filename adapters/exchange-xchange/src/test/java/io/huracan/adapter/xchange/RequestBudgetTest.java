@@ -21,7 +21,7 @@ class RequestBudgetTest {
     @Test
     void weightRefillsWhenTheMinuteWindowTurns() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:59.500Z"));
-        RequestBudget budget = new RequestBudget("binance", clock, Duration.ofSeconds(1));
+        RequestBudget budget = new RequestBudget("binance", clock, Duration.ofSeconds(1), 1);
         RateWindow weight = budget.window("weight", 10, Duration.ofMinutes(1), RateWindow.Counting.FIXED);
         budget.acquire(weight, 10);
 
@@ -36,7 +36,7 @@ class RequestBudgetTest {
     @Test
     void ordersAreCountedInTheirOwnWindow() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:01Z"));
-        RequestBudget budget = new RequestBudget("binance", clock, Duration.ZERO);
+        RequestBudget budget = new RequestBudget("binance", clock, Duration.ZERO, 1);
         RateWindow weight = budget.window("weight", 6000, Duration.ofMinutes(1), RateWindow.Counting.FIXED);
         RateWindow orders = budget.window("orders", 2, Duration.ofSeconds(10), RateWindow.Counting.FIXED);
         List<RequestBudget.Charge> order = List.of(new RequestBudget.Charge(weight, 1), new RequestBudget.Charge(orders, 1));
@@ -52,7 +52,7 @@ class RequestBudgetTest {
     @Test
     void aSlidingWindowHoldsInEveryIntervalWhateverTheVenuesAlignment() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:01.900Z"));
-        RequestBudget budget = new RequestBudget("okx", clock, Duration.ZERO);
+        RequestBudget budget = new RequestBudget("okx", clock, Duration.ZERO, 1);
         RateWindow place = budget.window("order BTC-USDT", 60, Duration.ofSeconds(2), RateWindow.Counting.SLIDING);
         for (int i = 0; i < 60; i++) {
             budget.acquire(place, 1);
@@ -69,7 +69,7 @@ class RequestBudgetTest {
     @Test
     void whatTheVenueSaysIsLeftHoldsUntilItsResetTime() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
-        RequestBudget budget = new RequestBudget("bybit", clock, Duration.ZERO);
+        RequestBudget budget = new RequestBudget("bybit", clock, Duration.ZERO, 1);
         RateWindow create = budget.window("/v5/order/create", 10, Duration.ofSeconds(1), RateWindow.Counting.SLIDING);
         budget.acquire(create, 1);
 
@@ -85,9 +85,20 @@ class RequestBudgetTest {
     }
 
     @Test
+    void theScaleRaisesDocumentedLimitsButNotTheOnesAVenueAnnounces() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
+        RequestBudget budget = new RequestBudget("okx", clock, Duration.ZERO, 2.5);
+        RateWindow place = budget.window("order BTC-USDT", 60, Duration.ofSeconds(2), RateWindow.Counting.SLIDING);
+
+        assertThat(place.limit()).isEqualTo(150);
+        budget.resize(place, 80);
+        assertThat(place.limit()).isEqualTo(80);
+    }
+
+    @Test
     void aVenueAnnouncedLimitResizesTheWindow() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
-        RequestBudget budget = new RequestBudget("bybit", clock, Duration.ZERO);
+        RequestBudget budget = new RequestBudget("bybit", clock, Duration.ZERO, 1);
         RateWindow create = budget.window("/v5/order/create", 10, Duration.ofSeconds(1), RateWindow.Counting.SLIDING);
         budget.venueRemaining(create, 19, 20, clock.millis());
 
@@ -102,7 +113,7 @@ class RequestBudgetTest {
     @Property(tries = 200)
     void aFixedWindowNeverGrantsMoreThanItsLimit(@ForAll @Size(max = 60) List<@IntRange(min = 1, max = 50) Integer> weights) {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
-        RequestBudget budget = new RequestBudget("binance", clock, Duration.ZERO);
+        RequestBudget budget = new RequestBudget("binance", clock, Duration.ZERO, 1);
         RateWindow weight = budget.window("weight", 100, Duration.ofMinutes(1), RateWindow.Counting.FIXED);
         int granted = 0;
         for (int request : weights) {
@@ -122,7 +133,7 @@ class RequestBudgetTest {
     void aSlidingWindowNeverGrantsMoreThanItsLimitInAnyInterval(
             @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 400) Integer> gapsMillis) {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00.123Z"));
-        RequestBudget budget = new RequestBudget("okx", clock, Duration.ZERO);
+        RequestBudget budget = new RequestBudget("okx", clock, Duration.ZERO, 1);
         RateWindow window = budget.window("books", 20, Duration.ofSeconds(2), RateWindow.Counting.SLIDING);
         Deque<Long> granted = new ArrayDeque<>();
         for (int gap : gapsMillis) {

@@ -27,7 +27,7 @@ final class StubVenues {
                                      Duration readTimeout) {
         return new XChangeVenueConfig(exchange, market, apiKey, secret, passphrase, stub.baseUrl(), Duration.ofMillis(500),
                 readTimeout, "USDT", maxRetries, Duration.ofMillis(5), Duration.ofMillis(100), breakerFailures,
-                Duration.ofMillis(300));
+                Duration.ofMillis(300), 1);
     }
 
     static XChangeExchangeGateway gateway(XChangeVenueConfig config, Clock clock) {
