@@ -5,7 +5,6 @@ import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.exchange.Position;
-import io.huracan.ports.exchange.RejectReason;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
@@ -158,8 +157,7 @@ final class BinanceClient implements VenueClient {
         } catch (ExchangeException e) {
             if (e.getCause() instanceof BinanceException binance && binance.getCode() == -2010
                     && String.valueOf(binance.getMessage()).startsWith("Duplicate order")) {
-                // the venue already has this id working: report that order, never a second one
-                return query(instrument, order.clientOrderId(), Optional.of(order)).map(List::of).orElseThrow(() -> e);
+                return alreadyPlaced(order, instrument);
             }
             throw e;
         }
@@ -177,17 +175,12 @@ final class BinanceClient implements VenueClient {
 
     @Override
     public Optional<VenueOrderState> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
-        try {
+        return VenueClient.emptyIfUnknown(() -> {
             BinanceOrder state = get("query order " + clientOrderId, 4,
                     () -> lookup.orderStatus(symbols.symbol(instrument.coin()), clientOrderId.value(), null, timestamps,
                             config.apiKey(), signature));
             return known.or(() -> mapper.order(state, instrument)).map(order -> mapper.state(order, state, fees));
-        } catch (ExchangeException e) {
-            if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isPresent()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -218,13 +211,8 @@ final class BinanceClient implements VenueClient {
 
     @Override
     public List<Balance> balances() {
-        BinanceAccountInformation info = accountInformation();
-        List<Balance> balances = new ArrayList<>();
-        info.balances.stream().map(mapper::balance).filter(b -> b.total().signum() != 0 || b.asset().equals(symbols.quoteCurrency()))
-                .sorted(Comparator.comparing((Balance b) -> !b.asset().equals(symbols.quoteCurrency()))
-                        .thenComparing(Balance::asset))
-                .forEach(balances::add);
-        return balances;
+        return VenueClient.quoteFirst(accountInformation().balances.stream().map(mapper::balance).toList(),
+                symbols.quoteCurrency());
     }
 
     @Override

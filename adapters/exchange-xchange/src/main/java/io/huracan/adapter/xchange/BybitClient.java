@@ -156,19 +156,9 @@ final class BybitClient implements VenueClient {
             return isDuplicate(result) ? result : success(result);
         });
         if (isDuplicate(answer)) {
-            // the venue already has this orderLinkId: report that order, never a second one
-            return List.of(query(instrument, order.clientOrderId(), Optional.of(order)).orElseThrow(() ->
-                    new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "bybit says order " + order.clientOrderId()
-                            + " is a duplicate but does not find it; outcome unknown", null)));
+            return alreadyPlaced(order, instrument);
         }
-        List<VenueOrderState> states = new ArrayList<>(2);
-        states.add(mapper.accepted(order, answer.getResult().orderId(), nowMicros()));
-        try {
-            query(instrument, order.clientOrderId(), Optional.of(order)).ifPresent(states::add);
-        } catch (ExchangeException e) {
-            // the order is placed; what became of it is asked again later
-        }
-        return states;
+        return acknowledgedThenQueried(mapper.accepted(order, answer.getResult().orderId(), nowMicros()), order, instrument);
     }
 
     /**
@@ -235,15 +225,10 @@ final class BybitClient implements VenueClient {
         List<Balance> balances = new ArrayList<>();
         for (BybitPayloads.Wallet wallet : wallets) {
             for (BybitPayloads.CoinBalance coin : wallet.coin() == null ? List.<BybitPayloads.CoinBalance>of() : wallet.coin()) {
-                Balance balance = mapper.balance(coin);
-                if (balance.total().signum() != 0 || balance.asset().equals(config.quoteCurrency())) {
-                    balances.add(balance);
-                }
+                balances.add(mapper.balance(coin));
             }
         }
-        balances.sort(Comparator.comparing((Balance b) -> !b.asset().equals(config.quoteCurrency()))
-                .thenComparing(Balance::asset));
-        return balances;
+        return VenueClient.quoteFirst(balances, config.quoteCurrency());
     }
 
     /** GET /v5/position/list of the linear positions settled in our quote currency. */

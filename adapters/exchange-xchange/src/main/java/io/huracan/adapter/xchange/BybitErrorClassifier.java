@@ -4,9 +4,7 @@ import io.huracan.ports.exchange.ExchangeErrorClass;
 import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.RejectReason;
 import org.knowm.xchange.bybit.service.BybitException;
-import si.mazi.rescu.HttpStatusIOException;
 
-import java.io.IOException;
 
 import static io.huracan.ports.exchange.ExchangeErrorClass.FATAL;
 import static io.huracan.ports.exchange.ExchangeErrorClass.REJECTED;
@@ -26,25 +24,10 @@ final class BybitErrorClassifier implements ErrorClassifier {
 
     @Override
     public ExchangeException classify(String action, Throwable failure) {
-        if (failure instanceof ExchangeException known) {
-            return known;
-        }
         if (failure instanceof BybitException bybit) {
             return byCode(action, bybit.getRetCode(), bybit.getRetMsg(), bybit.getHttpStatusCode(), failure);
         }
-        if (failure instanceof HttpStatusIOException http) {
-            if (http.getHttpStatusCode() / 100 == 2) {
-                return new ExchangeException(RETRYABLE, null, "bybit " + action + " answered HTTP "
-                        + http.getHttpStatusCode() + " with a body that is not what Bybit documents; outcome unknown", failure);
-            }
-            return byHttpStatus(action, http.getHttpStatusCode(), failure);
-        }
-        if (failure instanceof IOException) {
-            // timeouts, resets, refused connections and unreadable bodies: the venue may or may not have acted
-            return new ExchangeException(RETRYABLE, null, "bybit " + action + " failed in transit ("
-                    + failure.getClass().getSimpleName() + ": " + failure.getMessage() + "); outcome unknown", failure);
-        }
-        return new ExchangeException(RETRYABLE, null, "bybit " + action + " failed: " + failure, failure);
+        return TransportFailures.classify("bybit", action, failure, status -> byHttpStatus(action, status, failure));
     }
 
     private ExchangeException byCode(String action, int code, String message, int httpStatus, Throwable cause) {

@@ -154,19 +154,9 @@ final class OkxClient implements VenueClient {
                 () -> trading.place(config.apiKey(), signature, timestamp(), config.passphrase(),
                         mapper.request(order, listing, clOrdId))));
         if (OkxErrorClassifier.DUPLICATE_CLIENT_ORDER_ID == parse(answer.getCode())) {
-            // the venue already has this clOrdId: report that order, never a second one
-            return List.of(query(instrument, order.clientOrderId(), Optional.of(order)).orElseThrow(() ->
-                    new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "okx says order "
-                            + order.clientOrderId() + " is a duplicate but does not find it; outcome unknown", null)));
+            return alreadyPlaced(order, instrument);
         }
-        List<VenueOrderState> states = new ArrayList<>(2);
-        states.add(mapper.accepted(order, answer.getOrderId(), nowMicros()));
-        try {
-            query(instrument, order.clientOrderId(), Optional.of(order)).ifPresent(states::add);
-        } catch (ExchangeException e) {
-            // the order is placed; what became of it is asked again later
-        }
-        return states;
+        return acknowledgedThenQueried(mapper.accepted(order, answer.getOrderId(), nowMicros()), order, instrument);
     }
 
     /** GET /api/v5/trade/order by instId and clOrdId: 60 per 2 s per instrument; 51603 = no such order. */
@@ -174,21 +164,12 @@ final class OkxClient implements VenueClient {
     public Optional<VenueOrderState> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
         VenueListing listing = listings.of(instrument);
         String clOrdId = clientOrderIds.clOrdId(clientOrderId);
-        try {
+        return VenueClient.emptyIfUnknown(() -> {
             List<OkxOrder> found = data(call("query order " + clientOrderId, endpoint("order details " + listing.symbol(), 60),
                     () -> trading.order(config.apiKey(), signature, timestamp(), config.passphrase(), listing.symbol(), clOrdId)));
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            OkxOrder state = found.get(0);
-            return known.or(() -> mapper.order(state, listing, clientOrderId))
-                    .map(order -> mapper.state(order, state, listing, fees));
-        } catch (ExchangeException e) {
-            if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isPresent()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+            return found.stream().findFirst().flatMap(state -> known.or(() -> mapper.order(state, listing, clientOrderId))
+                    .map(order -> mapper.state(order, state, listing, fees)));
+        });
     }
 
     /**
@@ -236,15 +217,10 @@ final class OkxClient implements VenueClient {
         for (OkexWalletBalance account : accounts) {
             for (OkexWalletBalance.Detail detail : account.getDetails() == null ? new OkexWalletBalance.Detail[0]
                     : account.getDetails()) {
-                Balance balance = mapper.balance(detail);
-                if (balance.total().signum() != 0 || balance.asset().equals(config.quoteCurrency())) {
-                    balances.add(balance);
-                }
+                balances.add(mapper.balance(detail));
             }
         }
-        balances.sort(Comparator.comparing((Balance b) -> !b.asset().equals(config.quoteCurrency()))
-                .thenComparing(Balance::asset));
-        return balances;
+        return VenueClient.quoteFirst(balances, config.quoteCurrency());
     }
 
     /** GET /api/v5/account/positions of our swaps: 10 per 2 s. */

@@ -4,9 +4,7 @@ import io.huracan.ports.exchange.ExchangeErrorClass;
 import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.RejectReason;
 import org.knowm.xchange.okex.dto.OkexException;
-import si.mazi.rescu.HttpStatusIOException;
 
-import java.io.IOException;
 
 import static io.huracan.ports.exchange.ExchangeErrorClass.FATAL;
 import static io.huracan.ports.exchange.ExchangeErrorClass.REJECTED;
@@ -25,25 +23,10 @@ final class OkxErrorClassifier implements ErrorClassifier {
 
     @Override
     public ExchangeException classify(String action, Throwable failure) {
-        if (failure instanceof ExchangeException known) {
-            return known;
-        }
         if (failure instanceof OkexException okx) {
             return byCode(action, code(okx), okx.getMessage(), okx.getHttpStatusCode(), failure);
         }
-        if (failure instanceof HttpStatusIOException http) {
-            if (http.getHttpStatusCode() / 100 == 2) {
-                return new ExchangeException(RETRYABLE, null, "okx " + action + " answered HTTP "
-                        + http.getHttpStatusCode() + " with a body that is not what OKX documents; outcome unknown", failure);
-            }
-            return byHttpStatus(action, http.getHttpStatusCode(), failure);
-        }
-        if (failure instanceof IOException) {
-            // timeouts, resets, refused connections and unreadable bodies: the venue may or may not have acted
-            return new ExchangeException(RETRYABLE, null, "okx " + action + " failed in transit ("
-                    + failure.getClass().getSimpleName() + ": " + failure.getMessage() + "); outcome unknown", failure);
-        }
-        return new ExchangeException(RETRYABLE, null, "okx " + action + " failed: " + failure, failure);
+        return TransportFailures.classify("okx", action, failure, status -> byHttpStatus(action, status, failure));
     }
 
     /** XChange 5.2.2's OkexException keeps the code private and shows it only as "code:message". */

@@ -50,10 +50,6 @@ final class RequestBudget {
         return Optional.ofNullable(windows.get(name));
     }
 
-    void acquire(RateWindow window, int permits) {
-        acquire(List.of(new Charge(window, permits)));
-    }
-
     /** Takes every charge at once, or none: waits or throws as the class says. */
     void acquire(List<Charge> charges) {
         while (true) {

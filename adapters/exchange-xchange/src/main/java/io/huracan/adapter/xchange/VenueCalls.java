@@ -43,10 +43,6 @@ final class VenueCalls {
         return counters;
     }
 
-    <T> T call(String action, RateWindow window, Callable<T> request) {
-        return call(action, List.of(new RequestBudget.Charge(window, 1)), request);
-    }
-
     <T> T call(String action, List<RequestBudget.Charge> charges, Callable<T> request) {
         try {
             budget.acquire(charges);

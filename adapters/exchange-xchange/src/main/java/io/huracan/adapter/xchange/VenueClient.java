@@ -1,9 +1,12 @@
 package io.huracan.adapter.xchange;
 
 import io.huracan.ports.exchange.Balance;
+import io.huracan.ports.exchange.ExchangeErrorClass;
+import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.exchange.Position;
+import io.huracan.ports.exchange.RejectReason;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.OrderBook;
@@ -11,9 +14,12 @@ import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One venue's REST calls in port terms, one request each (a placement that the venue answers with an id only is
@@ -58,4 +64,45 @@ interface VenueClient {
 
     /** The venue's rate limits and request counts as this client has kept them. */
     VenueCalls calls();
+
+    /**
+     * A placement the venue answered with the order's ids only: its acknowledgement, then the order as one query
+     * finds it. A failed query leaves the acknowledgement: the order stands, the next query tells what became of it.
+     */
+    default List<VenueOrderState> acknowledgedThenQueried(VenueOrderState ack, Order order, Instrument instrument) {
+        List<VenueOrderState> states = new ArrayList<>(2);
+        states.add(ack);
+        try {
+            query(instrument, order.clientOrderId(), Optional.of(order)).ifPresent(states::add);
+        } catch (ExchangeException e) {
+            // asked again on the next query of the order
+        }
+        return states;
+    }
+
+    /** A placement the venue refused as a duplicate id: the order it already has under that id, never a second one. */
+    default List<VenueOrderState> alreadyPlaced(Order order, Instrument instrument) {
+        return List.of(query(instrument, order.clientOrderId(), Optional.of(order)).orElseThrow(() ->
+                new ExchangeException(ExchangeErrorClass.RETRYABLE, null, exchange().key() + " says order "
+                        + order.clientOrderId() + " is a duplicate but does not find it; outcome unknown", null)));
+    }
+
+    /** The answer of an order query, or empty when the venue says it does not know the order. */
+    static <T> Optional<T> emptyIfUnknown(Supplier<Optional<T>> query) {
+        try {
+            return query.get();
+        } catch (ExchangeException e) {
+            if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The balances worth showing: every non-zero one and the quote currency's, the quote currency first. */
+    static List<Balance> quoteFirst(List<Balance> balances, String quoteCurrency) {
+        return balances.stream().filter(b -> b.total().signum() != 0 || b.asset().equals(quoteCurrency))
+                .sorted(Comparator.comparing((Balance b) -> !b.asset().equals(quoteCurrency)).thenComparing(Balance::asset))
+                .toList();
+    }
 }

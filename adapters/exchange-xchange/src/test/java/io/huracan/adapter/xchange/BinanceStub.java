@@ -8,7 +8,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -255,20 +254,6 @@ final class BinanceStub extends StubVenue {
         return encoded.replaceAll("&?signature=[0-9a-fA-F]+", "");
     }
 
-    private static Map<String, String> params(String encoded) {
-        Map<String, String> params = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
 
     private static String plain(BigDecimal value) {
         return plain(value, 8);

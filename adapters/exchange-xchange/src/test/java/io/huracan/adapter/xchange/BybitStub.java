@@ -10,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -388,20 +387,6 @@ final class BybitStub extends StubVenue {
                 + "\"time\":" + System.currentTimeMillis() + "}");
     }
 
-    private static Map<String, String> params(String encoded) {
-        Map<String, String> params = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
 
     /** docs/v5/market/instrument, category spot: BTCUSDT and ETHBTC. */
     static final String SPOT_INSTRUMENTS = """

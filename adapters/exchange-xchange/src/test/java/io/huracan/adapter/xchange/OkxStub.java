@@ -10,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -369,20 +368,6 @@ final class OkxStub extends StubVenue {
         return json(status, "{\"code\":\"" + code + "\",\"data\":[],\"msg\":\"" + message + "\"}");
     }
 
-    private static Map<String, String> params(String encoded) {
-        Map<String, String> params = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
 
     /** GET /api/v5/public/instruments?instType=SPOT (#public-data-rest-api-get-instruments), trimmed to two. */
     static final String SPOT_INSTRUMENTS = """

@@ -18,16 +18,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RequestBudgetTest {
 
+    private static void take(RequestBudget budget, RateWindow window, int permits) {
+        budget.acquire(List.of(new RequestBudget.Charge(window, permits)));
+    }
+
     @Test
     void weightRefillsWhenTheMinuteWindowTurns() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:59.500Z"));
         RequestBudget budget = new RequestBudget("binance", clock, Duration.ofSeconds(1), 1);
         RateWindow weight = budget.window("weight", 10, Duration.ofMinutes(1), RateWindow.Counting.FIXED);
-        budget.acquire(weight, 10);
+        take(budget, weight, 10);
 
         long start = System.nanoTime();
         clock.advance(Duration.ofMillis(500)); // 06:01:00.000: a fresh window
-        budget.acquire(weight, 10);
+        take(budget, weight, 10);
 
         assertThat(budget.used("weight")).isEqualTo(10);
         assertThat(System.nanoTime() - start).isLessThan(Duration.ofMillis(500).toNanos());
@@ -45,7 +49,7 @@ class RequestBudgetTest {
 
         assertThatThrownBy(() -> budget.acquire(order)).isInstanceOf(ExchangeException.class)
                 .hasMessageContaining("(orders) for 9000 ms more");
-        budget.acquire(weight, 4); // reads are not orders
+        take(budget, weight, 4); // reads are not orders
         assertThat(budget.used("weight")).isEqualTo(6); // the refused order took nothing
     }
 
@@ -55,14 +59,14 @@ class RequestBudgetTest {
         RequestBudget budget = new RequestBudget("okx", clock, Duration.ZERO, 1);
         RateWindow place = budget.window("order BTC-USDT", 60, Duration.ofSeconds(2), RateWindow.Counting.SLIDING);
         for (int i = 0; i < 60; i++) {
-            budget.acquire(place, 1);
+            take(budget, place, 1);
         }
 
         clock.advance(Duration.ofMillis(100)); // a fixed 2 s window would have turned at 06:00:02
-        assertThatThrownBy(() -> budget.acquire(place, 1)).isInstanceOf(ExchangeException.class)
+        assertThatThrownBy(() -> take(budget, place, 1)).isInstanceOf(ExchangeException.class)
                 .hasMessageContaining("for 1900 ms more");
         clock.advance(Duration.ofMillis(1900)); // 2 s after the 60 were taken
-        budget.acquire(place, 1);
+        take(budget, place, 1);
         assertThat(budget.used("order BTC-USDT")).isEqualTo(1);
     }
 
@@ -71,16 +75,16 @@ class RequestBudgetTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
         RequestBudget budget = new RequestBudget("bybit", clock, Duration.ZERO, 1);
         RateWindow create = budget.window("/v5/order/create", 10, Duration.ofSeconds(1), RateWindow.Counting.SLIDING);
-        budget.acquire(create, 1);
+        take(budget, create, 1);
 
         // other clients of the same key used the rest: X-Bapi-Limit-Status 0, reset 1.5 s from now
         budget.venueRemaining(create, 0, 10, clock.millis() + 1_500);
 
         assertThat(budget.headroom()).isZero();
-        assertThatThrownBy(() -> budget.acquire(create, 1)).isInstanceOf(ExchangeException.class)
+        assertThatThrownBy(() -> take(budget, create, 1)).isInstanceOf(ExchangeException.class)
                 .satisfies(e -> assertThat(RequestNotSent.causes(e)).isTrue());
         clock.advance(Duration.ofMillis(1_500));
-        budget.acquire(create, 1);
+        take(budget, create, 1);
         assertThat(budget.headroom()).isEqualTo(0.9);
     }
 
@@ -103,10 +107,10 @@ class RequestBudgetTest {
         budget.venueRemaining(create, 19, 20, clock.millis());
 
         for (int i = 0; i < 19; i++) {
-            budget.acquire(create, 1);
+            take(budget, create, 1);
         }
         assertThat(create.limit()).isEqualTo(20);
-        assertThatThrownBy(() -> budget.acquire(create, 1)).isInstanceOf(ExchangeException.class);
+        assertThatThrownBy(() -> take(budget, create, 1)).isInstanceOf(ExchangeException.class);
     }
 
     /** Whatever is asked, a fixed window never grants more than its limit in one window. */
@@ -118,7 +122,7 @@ class RequestBudgetTest {
         int granted = 0;
         for (int request : weights) {
             try {
-                budget.acquire(weight, request);
+                take(budget, weight, request);
                 granted += request;
             } catch (ExchangeException refused) {
                 assertThat(RequestNotSent.causes(refused)).isTrue();
@@ -139,7 +143,7 @@ class RequestBudgetTest {
         for (int gap : gapsMillis) {
             clock.advance(Duration.ofMillis(gap));
             try {
-                budget.acquire(window, 1);
+                take(budget, window, 1);
                 granted.addLast(clock.millis());
             } catch (ExchangeException refused) {
                 assertThat(RequestNotSent.causes(refused)).isTrue();
