@@ -100,7 +100,7 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
 
     @Override
     public ExecutionReport place(Order order) {
-        TrackedOrder tracked = orders.computeIfAbsent(order.clientOrderId(), id -> new TrackedOrder(order));
+        TrackedOrder tracked = orders.computeIfAbsent(order.clientOrderId(), id -> new TrackedOrder(order, true));
         synchronized (tracked) {
             if (tracked.last != null) {
                 return tracked.last;
@@ -295,7 +295,7 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     }
 
     private TrackedOrder tracked(VenueOrderState state) {
-        return orders.computeIfAbsent(state.report().clientOrderId(), id -> new TrackedOrder(state.report().order()));
+        return orders.computeIfAbsent(state.report().clientOrderId(), id -> new TrackedOrder(state.report().order(), false));
     }
 
     /** Keeps the newest report and delivers it when it changes what we knew (status, fill, or a new execution). */
@@ -387,7 +387,8 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     /**
      * The report as the venue gave it, or, when the venue reported more filled quantity without naming the execution,
      * with one fill for the growth: its average price, and the growth of the fees the venue charged. A fill found
-     * after the acknowledgement of a resting limit order added liquidity; one found on the placement took it.
+     * after the acknowledgement of a resting limit order added liquidity; one found on the placement took it. The
+     * first state of an order this gateway did not place is the baseline: no fill for what it had filled already.
      */
     private ExecutionReport withFill(TrackedOrder tracked, VenueOrderState state) {
         ExecutionReport report = state.report();
@@ -396,6 +397,12 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         BigDecimal grown = report.filledQuantity().value().subtract(filledBefore);
         if (report.lastFill().isPresent()) {
             tracked.feesReported = tracked.feesReported.add(report.lastFill().get().feeQuote());
+            return report;
+        }
+        if (previous == null && !tracked.placedHere) {
+            // an order this gateway did not send (an earlier process's, or placed by hand): what it filled before
+            // we first saw it is history, not a new execution
+            tracked.feesReported = state.feesQuote();
             return report;
         }
         if (grown.signum() <= 0) {
@@ -415,17 +422,19 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     }
 
     /**
-     * Our order, the newest report we have of it and the fees its fills carried; {@code ambiguous} after a send whose
-     * outcome is unknown.
+     * Our order, the newest report we have of it and the fees its fills carried; {@code placedHere} when this gateway
+     * was asked to place it, {@code ambiguous} after a send whose outcome is unknown.
      */
     private static final class TrackedOrder {
         private final Order order;
+        private final boolean placedHere;
         private ExecutionReport last;
         private BigDecimal feesReported = BigDecimal.ZERO;
         private boolean ambiguous;
 
-        TrackedOrder(Order order) {
+        TrackedOrder(Order order, boolean placedHere) {
             this.order = order;
+            this.placedHere = placedHere;
         }
     }
 }

@@ -136,6 +136,26 @@ class OkxFaultInjectionTest {
     }
 
     @Test
+    void anEarlierProcesssPartlyFilledOrderIsABaselineAndOnlyWhatFillsLaterIsReportedAsAFill() {
+        gateway.place(restingBuy("earlier-1"));
+        stub.fillResting(clOrdId("earlier-1"), new BigDecimal("0.0004"));
+        XChangeExchangeGateway restarted = OkxVenues.gateway(stub, InstrumentKind.SPOT, clock);
+
+        ExecutionReport found = restarted.openOrders(ExchangeId.OKX).get(0);
+        stub.fillResting(clOrdId("earlier-1"), new BigDecimal("0.0002"));
+        // a new process knows the order by the id OKX lists (the clOrdId our dashed id was sent as)
+        ExecutionReport later = restarted.query(BTC, ExchangeId.OKX, found.clientOrderId()).orElseThrow();
+
+        assertThat(found.filledQuantity()).isEqualTo(Quantity.of("0.0004"));
+        assertThat(found.lastFill()).isEmpty();
+        assertThat(later.filledQuantity()).isEqualTo(Quantity.of("0.0006"));
+        assertThat(later.lastFill()).hasValueSatisfying(fill -> {
+            assertThat(fill.quantity()).isEqualTo(Quantity.of("0.0002"));
+            assertThat(fill.feeQuote().doubleValue()).isCloseTo(0.0002 * 27000 * 0.0008, within(1e-9));
+        });
+    }
+
+    @Test
     void a429With50011PausesOkxForAWindowWithoutSendingAnything() {
         gateway.instruments();
         stub.inject("GET", BOOKS, new StubVenue.Fault.Respond(OkxStub.error(429, "50011",
@@ -266,6 +286,11 @@ class OkxFaultInjectionTest {
             assertThat(f.rate()).isEqualTo(0.0000792386885340);
             assertThat(f.intervalMicros()).isEqualTo(Duration.ofHours(8).toNanos() / 1000);
         });
+    }
+
+    /** The clOrdId our id goes to OKX as (ours have a dash, OKX takes letters and digits). */
+    private static String clOrdId(String id) {
+        return new OkxClientOrderIds().clOrdId(new ClientOrderId(id));
     }
 
     private static Order restingBuy(String id) {
