@@ -90,7 +90,7 @@ public final class AdapterSelection {
      * for one engine, so that is refused. Live market data is not wired into the engine yet: live venues give the
      * engine its gateway only.
      */
-    static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
+    public static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
         ExchangesSection exchanges = config.exchanges();
         List<XChangeVenueConfig> live = liveVenues(exchanges, config.universe().quoteCurrency(), environment);
         if (!live.isEmpty()) {
