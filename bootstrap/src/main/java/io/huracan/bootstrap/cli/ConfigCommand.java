@@ -1,6 +1,7 @@
 package io.huracan.bootstrap.cli;
 
 import io.huracan.bootstrap.config.ConfigPrinter;
+import io.huracan.bootstrap.wiring.AdapterSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -29,9 +30,15 @@ final class ConfigCommand implements Runnable {
         @Override
         public void run() {
             var loaded = config.load();
-            spec.commandLine().getOut().printf("config ok: %d coins (%d active), bus %s, registry %s%n",
+            // the live venues' secrets resolve and their settings hold together, as at the start
+            AdapterSelection.exchanges(loaded, System.getenv());
+            var live = AdapterSelection.liveVenues(loaded.exchanges(), loaded.universe().quoteCurrency(), System.getenv());
+            String exchanges = live.isEmpty() ? "paper" : String.join(", ", live.stream()
+                    .map(v -> v.exchange().key() + " " + ConfigPrinter.keyOf(v.market())).toList());
+            spec.commandLine().getOut().printf("config ok: %d coins (%d active), bus %s, registry %s, exchanges %s%n",
                     loaded.universe().coins().size(), loaded.universe().activeCoins(),
-                    ConfigPrinter.keyOf(loaded.messageBus().adapter()), ConfigPrinter.keyOf(loaded.registry().adapter()));
+                    ConfigPrinter.keyOf(loaded.messageBus().adapter()), ConfigPrinter.keyOf(loaded.registry().adapter()),
+                    exchanges);
         }
     }
 

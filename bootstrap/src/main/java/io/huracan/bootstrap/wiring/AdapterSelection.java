@@ -90,9 +90,9 @@ public final class AdapterSelection {
      * for one engine, so that is refused. Live market data is not wired into the engine yet: live venues give the
      * engine its gateway only.
      */
-    static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
+    public static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
         ExchangesSection exchanges = config.exchanges();
-        List<XChangeVenueConfig> live = liveVenues(exchanges, environment);
+        List<XChangeVenueConfig> live = liveVenues(exchanges, config.universe().quoteCurrency(), environment);
         if (!live.isEmpty()) {
             if (exchanges.paper().enabled()) {
                 throw new ConfigException("engine.exchanges.paper.enabled: true cannot be combined with live venues ("
@@ -121,16 +121,17 @@ public final class AdapterSelection {
     }
 
     /** The enabled live venues, their secrets resolved from the environment. */
-    public static List<XChangeVenueConfig> liveVenues(ExchangesSection exchanges, Map<String, String> environment) {
+    public static List<XChangeVenueConfig> liveVenues(ExchangesSection exchanges, String quoteCurrency,
+                                                      Map<String, String> environment) {
         List<XChangeVenueConfig> venues = new ArrayList<>();
-        addIfEnabled(venues, ExchangeId.BINANCE, exchanges.binance(), environment);
-        addIfEnabled(venues, ExchangeId.OKX, exchanges.okx(), environment);
-        addIfEnabled(venues, ExchangeId.BYBIT, exchanges.bybit(), environment);
+        addIfEnabled(venues, ExchangeId.BINANCE, exchanges.binance(), quoteCurrency, environment);
+        addIfEnabled(venues, ExchangeId.OKX, exchanges.okx(), quoteCurrency, environment);
+        addIfEnabled(venues, ExchangeId.BYBIT, exchanges.bybit(), quoteCurrency, environment);
         return venues;
     }
 
     private static void addIfEnabled(List<XChangeVenueConfig> venues, ExchangeId exchange, VenueSection venue,
-                                     Map<String, String> environment) {
+                                     String quoteCurrency, Map<String, String> environment) {
         if (!venue.enabled()) {
             return;
         }
@@ -139,8 +140,9 @@ public final class AdapterSelection {
         String apiSecret = resolve(key + ".api_secret", venue.apiSecret(), environment);
         String passphrase = resolve(key + ".passphrase", venue.passphrase(), environment);
         try {
-            venues.add(XChangeVenueConfig.of(exchange, venue.market(), apiKey, apiSecret, passphrase, venue.baseUrl(),
-                    venue.connectTimeout(), venue.readTimeout()));
+            venues.add(new XChangeVenueConfig(exchange, venue.market(), apiKey, apiSecret, passphrase, venue.baseUrl(),
+                    venue.connectTimeout(), venue.readTimeout(), quoteCurrency, venue.maxRetries(), venue.retryBackoff(),
+                    venue.maxRateLimitWait(), venue.breakerFailures(), venue.breakerOpenFor(), venue.rateLimitScale()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -38,6 +38,8 @@ class ConfigCommandTest {
             "ratio range      | engine:\\n  risk:\\n    soft_throttle_ratio: 1.4\\n | engine.risk.soft_throttle_ratio: 1.4 is out of range (0, 1]",
             "active > max     | engine:\\n  universe:\\n    active_coins: 500\\n | engine.universe.active_coins: 500 is out of range [0, max_coins = 400]",
             "literal secret   | engine:\\n  exchanges:\\n    okx:\\n      api_key: abc123\\n | engine.exchanges.okx.api_key: a literal secret is not allowed; allowed: a reference such as ${env:BINANCE_API_SECRET}, or empty",
+            "unset secret     | engine:\\n  exchanges:\\n    paper: {enabled: false}\\n    okx: {enabled: true, api_key: '${env:HURACAN_TEST_UNSET_OKX_KEY}'}\\n | engine.exchanges.okx.api_key: ${env:HURACAN_TEST_UNSET_OKX_KEY} is not set in the environment",
+            "paper and live   | engine:\\n  exchanges:\\n    bybit: {enabled: true, api_key: '', api_secret: ''}\\n | engine.exchanges.paper.enabled: true cannot be combined with live venues (bybit); allowed: paper alone, or live venues with paper disabled",
     })
     void validateRejectsWithOnePreciseLineAndExitTwo(String name, String yaml, String expected) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("\\n", "\n"));
@@ -47,6 +49,22 @@ class ConfigCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(expected + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void validateNamesTheLiveVenuesItWouldTradeOn() throws IOException {
+        Path file = Files.writeString(dir.resolve("live.yaml"), """
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    okx: {enabled: true, market: perpetual, api_key: '', api_secret: '', passphrase: ''}
+                    bybit: {enabled: true, api_key: '', api_secret: ''}
+                """);
+
+        int exit = run("config", "validate", "--config", file.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).endsWith(", exchanges okx perpetual, bybit spot" + System.lineSeparator());
     }
 
     @Test

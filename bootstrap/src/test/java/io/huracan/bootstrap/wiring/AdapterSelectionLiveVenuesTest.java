@@ -5,19 +5,29 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.huracan.adapter.xchange.ExchangeHealth;
 import io.huracan.adapter.xchange.XChangeExchangeModule;
+import io.huracan.adapter.xchange.XChangeVenueConfig;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.InstrumentKind;
+import io.huracan.ports.metrics.EngineMetrics;
+import io.huracan.ports.metrics.HealthCheck;
+import io.huracan.ports.metrics.LatencyRecorder;
+import io.huracan.ports.metrics.MetricTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +55,8 @@ class AdapterSelectionLiveVenuesTest {
                 """);
 
         List<Module> modules = AdapterSelection.exchanges(config, KEYS);
-        Injector injector = Guice.createInjector(modules);
+        Injector injector = Guice.createInjector(modules.get(0), binder -> binder.bind(EngineMetrics.class)
+                .toInstance(EngineMetrics.NONE));
 
         assertThat(modules).singleElement().isInstanceOf(XChangeExchangeModule.class);
         assertThat(injector.getInstance(ExchangeGateway.class).venues()).containsExactly(ExchangeId.BINANCE);
@@ -80,16 +91,113 @@ class AdapterSelectionLiveVenuesTest {
     }
 
     @Test
-    void aVenueThisBuildCannotTradeIsNamed() throws IOException {
+    void okxAndBybitPerpetualsBuildOneGatewayOverBothWithTheirMetersAndHealth() throws IOException {
         EngineConfig config = load("""
                 engine:
                   exchanges:
                     paper: {enabled: false}
-                    okx: {enabled: true, api_key: "", api_secret: "", passphrase: ""}
+                    okx: {enabled: true, market: perpetual, base_url: "http://127.0.0.1:9", read_timeout: 2s}
+                    bybit: {enabled: true, market: perpetual, base_url: "http://127.0.0.1:9", max_retries: 1}
+                """);
+        Map<String, String> keys = Map.of("OKX_API_KEY", "k", "OKX_API_SECRET", "s", "OKX_API_PASSPHRASE", "p",
+                "BYBIT_API_KEY", "k", "BYBIT_API_SECRET", "s");
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        List<XChangeVenueConfig> venues = AdapterSelection.liveVenues(config.exchanges(), "USDT", keys);
+        Injector injector = Guice.createInjector(AdapterSelection.exchanges(config, keys).get(0),
+                binder -> binder.bind(EngineMetrics.class).toInstance(metrics));
+
+        assertThat(venues).extracting(XChangeVenueConfig::exchange).containsExactly(ExchangeId.OKX, ExchangeId.BYBIT);
+        assertThat(venues).allSatisfy(v -> assertThat(v.market()).isEqualTo(InstrumentKind.PERPETUAL));
+        assertThat(venues.get(0).readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(venues.get(1).maxRetries()).isEqualTo(1);
+        assertThat(venues.get(0).passphrase()).isEqualTo("p");
+        assertThat(injector.getInstance(ExchangeGateway.class).venues()).containsExactlyInAnyOrder(ExchangeId.OKX, ExchangeId.BYBIT);
+        assertThat(metrics.healthChecks).containsExactly("exchange-okx", "exchange-bybit");
+        assertThat(metrics.meters).contains("huracan.exchange.requests okx", "huracan.exchange.banned bybit",
+                "huracan.exchange.rate_limit_headroom okx", "huracan.exchange.breaker_state bybit");
+    }
+
+    @Test
+    void anOkxKeyWithoutItsPassphraseIsOneLine() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    okx: {enabled: true, passphrase: ""}
+                """);
+
+        assertThatThrownBy(() -> AdapterSelection.exchanges(config, Map.of("OKX_API_KEY", "k", "OKX_API_SECRET", "s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.okx.passphrase: is empty while api_key is set; allowed: the passphrase of the"
+                        + " OKX api key (OKX signs every private request with it)");
+    }
+
+    @Test
+    void aMarketThisBuildCannotTradeIsNamed() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    binance: {enabled: true, market: perpetual}
+                """);
+
+        assertThatThrownBy(() -> AdapterSelection.exchanges(config, KEYS)).isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.binance.market: perpetual is not available in this build; allowed: spot"
+                        + " (binance), spot or perpetual (okx, bybit)");
+    }
+
+    @Test
+    void aBaseUrlThatIsNotHttpIsOneLine() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    bybit: {enabled: true, api_key: "", api_secret: "", base_url: "api.bybit.com/v5"}
                 """);
 
         assertThatThrownBy(() -> AdapterSelection.exchanges(config, Map.of())).isInstanceOf(ConfigException.class)
-                .hasMessage("engine.exchanges.okx: market SPOT is not available in this build; allowed: binance with market spot");
+                .hasMessage("engine.exchanges.bybit.base_url: 'api.bybit.com/v5' is invalid; allowed: empty (the venue's"
+                        + " documented endpoint) or http(s)://host[:port]");
+    }
+
+    @Test
+    void badRetryAndBreakerValuesNameTheirKey() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HURACAN_ENGINE__EXCHANGES__OKX__MAX_RETRIES", "40"))
+                .load(List.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.okx.max_retries: 40 is out of range [0, 10]"
+                        + " (set by HURACAN_ENGINE__EXCHANGES__OKX__MAX_RETRIES)");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HURACAN_ENGINE__EXCHANGES__BYBIT__BREAKER_FAILURES", "0"))
+                .load(List.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.bybit.breaker_failures: 0 is invalid; allowed: an integer > 0"
+                        + " (set by HURACAN_ENGINE__EXCHANGES__BYBIT__BREAKER_FAILURES)");
+    }
+
+    /** The registrations the exchange module makes, by name and exchange tag. */
+    private static final class RecordingMetrics implements EngineMetrics {
+        final List<String> meters = new ArrayList<>();
+        final List<String> healthChecks = new ArrayList<>();
+
+        @Override
+        public LatencyRecorder latency(String name, String description, MetricTag... tags) {
+            meters.add(name + " " + tags[0].value());
+            return nanos -> { };
+        }
+
+        @Override
+        public void counter(String name, String description, LongSupplier total, MetricTag... tags) {
+            meters.add(name + " " + tags[0].value());
+        }
+
+        @Override
+        public void gauge(String name, String description, DoubleSupplier value, MetricTag... tags) {
+            meters.add(name + " " + tags[0].value());
+        }
+
+        @Override
+        public void healthCheck(String component, HealthCheck check) {
+            healthChecks.add(component);
+        }
     }
 
     private EngineConfig load(String yaml) throws IOException {

@@ -12,6 +12,7 @@ import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.OrderBook;
 import io.huracan.ports.market.Quantity;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 import io.huracan.ports.order.OrderStatus;
@@ -58,6 +59,11 @@ final class RecordingGateway implements ExchangeGateway {
     @Override
     public OrderBook orderBook(Coin coin, ExchangeId exchange, int depth) {
         throw new IllegalStateException("the pipeline reads books from market data, not from the venue");
+    }
+
+    @Override
+    public List<Trade> recentTrades(Coin coin, ExchangeId exchange, int limit) {
+        throw new IllegalStateException("the pipeline reads trades from market data, not from the venue");
     }
 
     @Override

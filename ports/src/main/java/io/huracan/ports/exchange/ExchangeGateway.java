@@ -4,6 +4,7 @@ import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.OrderBook;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 
@@ -37,6 +38,9 @@ public interface ExchangeGateway {
 
     /** The visible depth now, at most {@code depth} levels a side; empty sides when there is no market yet. */
     OrderBook orderBook(Coin coin, ExchangeId exchange, int depth);
+
+    /** The venue's latest public trades of the coin, newest first, at most {@code limit}; empty before the first. */
+    List<Trade> recentTrades(Coin coin, ExchangeId exchange, int limit);
 
     /**
      * Sends an order. Returns the order's report on return: {@code NEW} when the venue accepted it (fills follow

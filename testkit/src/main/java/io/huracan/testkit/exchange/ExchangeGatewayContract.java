@@ -9,11 +9,13 @@ import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.exchange.Position;
 import io.huracan.ports.exchange.RejectReason;
+import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.InstrumentKind;
 import io.huracan.ports.market.OrderBook;
 import io.huracan.ports.market.Price;
 import io.huracan.ports.market.Quantity;
 import io.huracan.ports.market.Side;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 import io.huracan.ports.order.OrderStatus;
@@ -34,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The semantics every {@link ExchangeGateway} must keep, run against each implementation by extending this class
@@ -78,6 +81,44 @@ public abstract class ExchangeGatewayContract {
         for (Instrument instrument : gateway().instruments()) {
             assertThat(gateway().venues()).contains(instrument.exchange());
             assertThat(gateway().instrument(instrument.coin(), instrument.exchange())).contains(instrument);
+        }
+    }
+
+    @Test
+    void recentTradesAreTheCoinsOnItsVenueNewestFirstAndBounded() {
+        Instrument instrument = instrument();
+        List<Trade> trades = List.of();
+        for (int i = 0; i < 100 && trades.isEmpty(); i++) { // a simulated market may take a while to trade
+            settle();
+            trades = gateway().recentTrades(instrument.coin(), instrument.exchange(), 3);
+        }
+
+        assertThat(trades).as("the contract needs trades of %s", instrument.coin()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        for (int i = 0; i < trades.size(); i++) {
+            assertThat(trades.get(i).coin()).isEqualTo(instrument.coin());
+            assertThat(trades.get(i).exchange()).isEqualTo(instrument.exchange());
+            if (i > 0) {
+                assertThat(trades.get(i).timestampMicros()).isLessThanOrEqualTo(trades.get(i - 1).timestampMicros());
+            }
+        }
+    }
+
+    @Test
+    void aPerpetualHasAFundingScheduleAndSpotHasNone() {
+        Instrument instrument = instrument();
+        settle();
+
+        Optional<FundingRate> funding = gateway().fundingRate(instrument.coin(), instrument.exchange());
+
+        if (instrument.kind() == InstrumentKind.SPOT) {
+            assertThat(funding).isEmpty();
+        } else {
+            funding.ifPresent(rate -> {
+                assertThat(rate.coin()).isEqualTo(instrument.coin());
+                assertThat(rate.exchange()).isEqualTo(instrument.exchange());
+                assertThat(Math.abs(rate.rate())).isLessThan(0.05);
+                assertThat(rate.nextFundingMicros()).isGreaterThan(0);
+            });
         }
     }
 
@@ -164,9 +205,16 @@ public abstract class ExchangeGatewayContract {
         assertThat(notional).isEqualByComparingTo(last.filledNotional());
         double expectedFee = notional.doubleValue() * gateway().feeTier(instrument.exchange()).takerBps() / 10_000;
         assertThat(fees.doubleValue()).isCloseTo(expectedFee, offset(1e-6));
-        BigDecimal spent = instrument.kind() == InstrumentKind.SPOT ? notional.add(fees) : fees;
-        assertThat(quote(instrument).total()).isEqualByComparingTo(quoteBefore.subtract(spent));
-        assertThat(position(instrument)).isEqualByComparingTo(positionBefore.add(order.quantity().value()));
+        // the fee is paid in the quote currency, or (spot venues that charge the asset received) in the coin bought
+        BigDecimal quoteSpent = quoteBefore.subtract(quote(instrument).total());
+        BigDecimal coinsShort = positionBefore.add(order.quantity().value()).subtract(position(instrument));
+        BigDecimal averagePrice = notional.divide(order.quantity().value(), java.math.MathContext.DECIMAL64);
+        BigDecimal paid = quoteSpent.add(coinsShort.multiply(averagePrice));
+        BigDecimal expected = instrument.kind() == InstrumentKind.SPOT ? notional.add(fees) : fees;
+        assertThat(paid.doubleValue()).as("quote spent %s plus coins short %s", quoteSpent, coinsShort)
+                .isCloseTo(expected.doubleValue(), offset(1e-6));
+        assertThat(coinsShort.signum()).isGreaterThanOrEqualTo(0);
+        assertThat(coinsShort.multiply(averagePrice).doubleValue()).isLessThanOrEqualTo(fees.doubleValue() + 1e-9);
     }
 
     @Test
@@ -204,7 +252,11 @@ public abstract class ExchangeGatewayContract {
     @Test
     void anOrderBelowTheMinimumNotionalIsRejected() {
         Instrument instrument = instrument();
+        assumeTrue(instrument.minNotional().signum() > 0, instrument.exchange().key()
+                + " sets no minimum notional on " + instrument.coin() + " (its minimum is a quantity)");
         BigDecimal price = priceAway(Side.BUY, 0.9);
+        assumeTrue(price.multiply(instrument.lotSize()).compareTo(instrument.minNotional()) < 0, "one lot of "
+                + instrument.coin() + " on " + instrument.exchange().key() + " is above the minimum notional already");
         BigDecimal quantity = instrument.minNotional().divide(price, 30, RoundingMode.DOWN)
                 .divide(instrument.lotSize(), 0, RoundingMode.DOWN).subtract(BigDecimal.ONE)
                 .max(BigDecimal.ONE).multiply(instrument.lotSize());

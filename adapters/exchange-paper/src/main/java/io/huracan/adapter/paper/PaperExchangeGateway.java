@@ -133,6 +133,18 @@ final class PaperExchangeGateway implements ExchangeGateway, MarketDataListener 
     }
 
     @Override
+    public List<Trade> recentTrades(Coin coin, ExchangeId exchange, int limit) {
+        synchronized (lock) {
+            VenueBook book = book(coin, exchange);
+            if (book == null) {
+                throw ExchangeException.rejected(RejectReason.UNKNOWN_INSTRUMENT,
+                        "paper venue " + exchange.key() + " does not list " + coin);
+            }
+            return book.recentTrades(limit);
+        }
+    }
+
+    @Override
     public Optional<ExecutionReport> query(Coin coin, ExchangeId exchange, ClientOrderId clientOrderId) {
         synchronized (lock) {
             PaperOrder order = orders.get(clientOrderId);
@@ -351,8 +363,11 @@ final class PaperExchangeGateway implements ExchangeGateway, MarketDataListener 
         synchronized (lock) {
             advanceMarketTime(trade.timestampMicros());
             VenueBook book = book(trade.coin(), trade.exchange());
-            if (book != null && !book.resting.isEmpty()) {
-                matchRestingAgainstTrade(book, trade);
+            if (book != null) {
+                book.recordTrade(trade);
+                if (!book.resting.isEmpty()) {
+                    matchRestingAgainstTrade(book, trade);
+                }
             }
         }
         deliver();

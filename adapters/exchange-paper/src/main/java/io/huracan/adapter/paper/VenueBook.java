@@ -4,6 +4,7 @@ import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.market.BookLevel;
 import io.huracan.ports.market.BookTop;
 import io.huracan.ports.market.FundingRate;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.market.OrderBook;
 import io.huracan.ports.market.Side;
 
@@ -37,6 +38,10 @@ final class VenueBook {
     private final long[] takenAsk;
 
     FundingRate funding;
+    /** The latest public trades, a ring of {@link #TRADES_KEPT}; the simulator built them, nothing is copied. */
+    static final int TRADES_KEPT = 100;
+    private final Trade[] trades = new Trade[TRADES_KEPT];
+    private long tradesSeen;
     long nextFundingMicros = Long.MAX_VALUE;
     long lastFundingChargedMicros = Long.MIN_VALUE;
 
@@ -66,6 +71,20 @@ final class VenueBook {
         askLots = Math.max(0, lots.roundUnits(top.askQuantity()));
         Arrays.fill(takenBid, 0);
         Arrays.fill(takenAsk, 0);
+    }
+
+    void recordTrade(Trade trade) {
+        trades[(int) (tradesSeen++ % TRADES_KEPT)] = trade;
+    }
+
+    /** The latest trades, newest first, at most {@code limit}. */
+    List<Trade> recentTrades(int limit) {
+        int count = (int) Math.min(Math.min(limit, TRADES_KEPT), tradesSeen);
+        List<Trade> recent = new ArrayList<>(Math.max(count, 0));
+        for (int i = 1; i <= count; i++) {
+            recent.add(trades[(int) ((tradesSeen - i) % TRADES_KEPT)]);
+        }
+        return recent;
     }
 
     void updateFunding(FundingRate rate) {

@@ -2,13 +2,14 @@ package io.huracan.adapter.xchange;
 
 import io.huracan.ports.exchange.Balance;
 import io.huracan.ports.exchange.ExchangeException;
-import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
-import io.huracan.ports.exchange.RejectReason;
+import io.huracan.ports.exchange.Position;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.OrderBook;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 import org.knowm.xchange.ExchangeFactory;
@@ -45,19 +46,14 @@ import java.util.function.Function;
 /**
  * Binance spot through XChange's raw services (XChange signs each request with HMAC-SHA256 as Binance documents).
  * Each call first takes its documented request weight from the {@link RequestBudget}; every response feeds the
- * budget what Binance counted (X-MBX-USED-WEIGHT-1M, through {@link UsedWeightHeaders}), and error responses a
+ * budget what Binance counted (X-MBX-USED-WEIGHT-1M, through {@link ResponseHeaderTap}), and error responses a
  * 429's Retry-After or a 418 ban.
  * XChange's own retries and rate limiters are switched off: the gateway owns both.
  */
 final class BinanceClient implements VenueClient {
     static final Duration DEFAULT_BAN = Duration.ofMinutes(2);
-
-    static {
-        // XChange talks HTTP through HttpURLConnection, which by default silently sends a POST again when the
-        // connection drops before the answer: a duplicate order. Effective only if set before the JDK's HTTP client
-        // class loads; launchers should also pass -Dsun.net.http.retryPost=false.
-        System.setProperty("sun.net.http.retryPost", "false");
-    }
+    static final String WEIGHT = "request weight";
+    static final String ORDERS = "orders";
 
     private final XChangeVenueConfig config;
     private final BinanceMarketDataServiceRaw marketData;
@@ -68,10 +64,11 @@ final class BinanceClient implements VenueClient {
     private final SynchronizedValueFactory<Long> timestamps;
     private final BinanceSymbols symbols;
     private final BinanceMapper mapper;
-    private final BinanceErrorClassifier classifier = new BinanceErrorClassifier();
-    private final RequestBudget budget;
+    private final VenueCalls calls;
+    private final RateWindow weight;
+    private final RateWindow orders;
     private final Clock clock;
-    private volatile BigDecimal takerBps;
+    private volatile FeeTier fees = new FeeTier("binance-default", 10, 10);
 
     BinanceClient(XChangeVenueConfig config, Clock clock) {
         this.config = config;
@@ -96,10 +93,17 @@ final class BinanceClient implements VenueClient {
         this.timestamps = exchange.getTimestampFactory();
         this.symbols = new BinanceSymbols(config.quoteCurrency());
         this.mapper = new BinanceMapper(symbols);
-        this.budget = new RequestBudget("binance", clock, config.maxRateLimitWait(), 6000, Duration.ofMinutes(1),
-                100, Duration.ofSeconds(10));
-        this.takerBps = BigDecimal.TEN;
-        UsedWeightHeaders.register(java.net.URI.create(spec.getSslUri()), budget);
+        RequestBudget budget = new RequestBudget("binance", clock, config.maxRateLimitWait(), config.rateLimitScale());
+        // fixed windows as Binance counts them; the limits are replaced by exchangeInfo.rateLimits
+        this.weight = budget.window(WEIGHT, 6000, Duration.ofMinutes(1), RateWindow.Counting.FIXED);
+        this.orders = budget.window(ORDERS, 100, Duration.ofSeconds(10), RateWindow.Counting.FIXED);
+        this.calls = new VenueCalls(budget, new BinanceErrorClassifier(), this::observe);
+        ResponseHeaderTap.register(java.net.URI.create(spec.getSslUri()), (path, headers) -> {
+            String used = headers.header("X-MBX-USED-WEIGHT-1M");
+            if (used != null && used.trim().matches("\\d{1,9}")) {
+                budget.venueCounted(weight, Integer.parseInt(used.trim()));
+            }
+        });
     }
 
     @Override
@@ -108,13 +112,13 @@ final class BinanceClient implements VenueClient {
     }
 
     @Override
-    public RequestBudget budget() {
-        return budget;
+    public VenueCalls calls() {
+        return calls;
     }
 
     @Override
     public List<Instrument> loadInstruments() {
-        BinanceExchangeInfo info = call("exchangeInfo", 20, false, marketData::getExchangeInfo);
+        BinanceExchangeInfo info = get("exchangeInfo", 20, marketData::getExchangeInfo);
         applyRateLimits(info.getRateLimits());
         List<Instrument> instruments = new ArrayList<>();
         for (Symbol symbol : info.getSymbols()) {
@@ -127,62 +131,71 @@ final class BinanceClient implements VenueClient {
     @Override
     public OrderBook orderBook(Instrument instrument, int depth) {
         int limit = depthLimit(depth);
-        var book = call("depth", depthWeight(limit), false,
+        var book = get("depth", depthWeight(limit),
                 () -> marketData.getBinanceOrderbookAllProducts(symbols.pair(instrument.coin()), limit));
         return mapper.orderBook(instrument.coin(), book, depth, nowMicros());
     }
 
+    /** GET /api/v3/aggTrades, weight 4. */
     @Override
-    public List<ExecutionReport> place(Order order, Instrument instrument) {
+    public List<Trade> recentTrades(Instrument instrument, int limit) {
+        int capped = Math.max(1, Math.min(limit, 1000));
+        return mapper.trades(instrument.coin(), get("aggTrades", 4,
+                () -> marketData.aggTradesAllProducts(symbols.pair(instrument.coin()), null, null, null, capped)));
+    }
+
+    /** Spot only in this build: no funding. */
+    @Override
+    public Optional<FundingRate> fundingRate(Instrument instrument) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<VenueOrderState> place(Order order, Instrument instrument) {
         try {
-            return send(order, instrument);
+            return send(order);
         } catch (ExchangeException e) {
             if (e.getCause() instanceof BinanceException binance && binance.getCode() == -2010
                     && String.valueOf(binance.getMessage()).startsWith("Duplicate order")) {
-                // the venue already has this id working: report that order, never a second one
-                return query(instrument, order.clientOrderId(), Optional.of(order)).map(List::of).orElseThrow(() -> e);
+                return alreadyPlaced(order, instrument);
             }
             throw e;
         }
     }
 
-    private List<ExecutionReport> send(Order order, Instrument instrument) {
-        BinanceNewOrder response = call("new order " + order.clientOrderId(), 1, true,
+    private List<VenueOrderState> send(Order order) {
+        BinanceNewOrder response = calls.call("new order " + order.clientOrderId(),
+                List.of(new RequestBudget.Charge(weight, 1), new RequestBudget.Charge(orders, 1)),
                 () -> trade.newOrder(symbols.pair(order.coin()), mapper.side(order.side()), mapper.type(order),
                         mapper.timeInForce(order), order.quantity().value(), null,
                         order.limitPrice().map(p -> p.value()).orElse(null), order.clientOrderId().value(), null, null,
                         null, BinanceNewOrder.NewOrderResponseType.FULL));
-        return mapper.placed(order, response, takerBps);
+        return mapper.placed(order, response, BigDecimal.valueOf(fees.takerBps()));
     }
 
     @Override
-    public Optional<ExecutionReport> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
-        try {
-            BinanceOrder state = call("query order " + clientOrderId, 4, false,
+    public Optional<VenueOrderState> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
+        return VenueClient.emptyIfUnknown(() -> {
+            BinanceOrder state = get("query order " + clientOrderId, 4,
                     () -> lookup.orderStatus(symbols.symbol(instrument.coin()), clientOrderId.value(), null, timestamps,
                             config.apiKey(), signature));
-            return known.or(() -> mapper.order(state, instrument)).map(order -> mapper.report(order, state));
-        } catch (ExchangeException e) {
-            if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isPresent()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+            return known.or(() -> mapper.order(state, instrument)).map(order -> mapper.state(order, state, fees));
+        });
     }
 
     @Override
-    public ExecutionReport cancel(Order order, String exchangeOrderId) {
+    public VenueOrderState cancel(Order order, Instrument instrument, String exchangeOrderId) {
         // XChange 5.2.2 unboxes the order id here, so it must be sent along with our client order id
         Long orderId = Long.valueOf(exchangeOrderId);
-        var response = call("cancel order " + order.clientOrderId(), 1, false,
+        var response = get("cancel order " + order.clientOrderId(), 1,
                 () -> trade.cancelOrderAllProducts(symbols.pair(order.coin()), orderId, order.clientOrderId().value(), null));
-        return mapper.cancelled(order, response, nowMicros());
+        return mapper.cancelled(order, response, nowMicros(), fees);
     }
 
     @Override
-    public List<ExecutionReport> openOrders(Function<ClientOrderId, Optional<Order>> known) {
-        List<BinanceOrder> open = call("open orders", 80, false, trade::openOrdersAllProducts);
-        List<ExecutionReport> reports = new ArrayList<>(open.size());
+    public List<VenueOrderState> openOrders(Function<ClientOrderId, Optional<Order>> known) {
+        List<BinanceOrder> open = get("open orders", 80, trade::openOrdersAllProducts);
+        List<VenueOrderState> states = new ArrayList<>(open.size());
         for (BinanceOrder state : open) {
             Optional<Coin> coin = symbols.coin(state.symbol);
             if (coin.isEmpty()) {
@@ -191,50 +204,49 @@ final class BinanceClient implements VenueClient {
             Optional<Order> order = state.clientOrderId != null && state.clientOrderId.matches("[A-Za-z0-9_-]{1,32}")
                     ? known.apply(new ClientOrderId(state.clientOrderId)) : Optional.empty();
             order.or(() -> mapper.order(state, coin.get()))
-                    .ifPresent(o -> reports.add(mapper.report(o, state)));
+                    .ifPresent(o -> states.add(mapper.state(o, state, fees)));
         }
-        return reports;
+        return states;
     }
 
     @Override
     public List<Balance> balances() {
-        BinanceAccountInformation info = accountInformation();
-        List<Balance> balances = new ArrayList<>();
-        info.balances.stream().map(mapper::balance).filter(b -> b.total().signum() != 0 || b.asset().equals(symbols.quoteCurrency()))
-                .sorted(Comparator.comparing((Balance b) -> !b.asset().equals(symbols.quoteCurrency()))
-                        .thenComparing(Balance::asset))
-                .forEach(balances::add);
-        return balances;
+        return VenueClient.quoteFirst(accountInformation().balances.stream().map(mapper::balance).toList(),
+                symbols.quoteCurrency());
+    }
+
+    @Override
+    public List<Position> positions() {
+        return List.of();
     }
 
     /** makerCommission and takerCommission of GET /api/v3/account are in units of 0.01 %, i.e. basis points. */
     @Override
     public FeeTier feeTier() {
         BinanceAccountInformation info = accountInformation();
-        takerBps = info.takerCommission;
-        return new FeeTier("binance-account", info.makerCommission.doubleValue(), info.takerCommission.doubleValue());
+        FeeTier tier = new FeeTier("binance-account", info.makerCommission.doubleValue(), info.takerCommission.doubleValue());
+        fees = tier;
+        return tier;
     }
 
     private BinanceAccountInformation accountInformation() {
-        return call("account", 20, false, account::account);
+        return get("account", 20, account::account);
     }
 
-    private <T> T call(String action, int weight, boolean order, Callable<T> request) {
-        budget.acquire(weight, order);
-        try {
-            return request.call();
-        } catch (Exception failure) {
-            observe(failure);
-            throw classifier.classify(action, failure);
-        }
+    private <T> T get(String action, int requestWeight, Callable<T> request) {
+        return calls.call(action, List.of(new RequestBudget.Charge(weight, requestWeight)), request);
     }
 
     /** Feeds the budget what Binance said about our rate: its weight count, a 429 or a 418 ban. */
-    private void observe(Exception failure) {
+    private void observe(Throwable failure, RequestBudget budget) {
         if (failure instanceof HttpResponseAware aware && aware.getResponseHeaders() != null) {
-            header(aware.getResponseHeaders(), "X-MBX-USED-WEIGHT-1M").ifPresent(used -> budget.observeUsedWeight(Integer.parseInt(used)));
+            Map<String, List<String>> headers = aware.getResponseHeaders();
+            String used = ResponseHeaderTap.header(headers, "X-MBX-USED-WEIGHT-1M");
+            if (used != null && used.trim().matches("\\d{1,9}")) {
+                budget.venueCounted(weight, Integer.parseInt(used.trim()));
+            }
             int status = failure instanceof HttpStatusException http ? http.getHttpStatusCode() : 0;
-            Optional<Duration> retryAfter = header(aware.getResponseHeaders(), "Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s.trim())));
+            Optional<Duration> retryAfter = RetryAfter.parse(ResponseHeaderTap.header(headers, "Retry-After"));
             if (status == 418) {
                 budget.banned(retryAfter.orElse(DEFAULT_BAN));
             } else if (status == 429 || failure instanceof BinanceException binance && binance.getCode() == -1003) {
@@ -243,32 +255,20 @@ final class BinanceClient implements VenueClient {
         }
     }
 
-    private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-                return Optional.of(header.getValue().get(0));
-            }
-        }
-        return Optional.empty();
-    }
-
     /** REQUEST_WEIGHT per minute and ORDERS per 10 seconds, as exchangeInfo announces them. */
     private void applyRateLimits(List<RateLimit> limits) {
         if (limits == null) {
             return;
         }
-        int weight = 6000;
-        int orders = 100;
         for (RateLimit limit : limits) {
             if ("REQUEST_WEIGHT".equals(limit.getRateLimitType()) && "MINUTE".equals(limit.getInterval())
                     && "1".equals(limit.getIntervalNum())) {
-                weight = Integer.parseInt(limit.getLimit());
+                calls.budget().resize(weight, Integer.parseInt(limit.getLimit()));
             } else if ("ORDERS".equals(limit.getRateLimitType()) && "SECOND".equals(limit.getInterval())
                     && "10".equals(limit.getIntervalNum())) {
-                orders = Integer.parseInt(limit.getLimit());
+                calls.budget().resize(orders, Integer.parseInt(limit.getLimit()));
             }
         }
-        budget.useLimits(weight, orders);
     }
 
     /** The smallest depth Binance serves that holds {@code depth} levels. */

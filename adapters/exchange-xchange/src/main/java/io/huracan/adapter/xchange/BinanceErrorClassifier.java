@@ -4,9 +4,7 @@ import io.huracan.ports.exchange.ExchangeErrorClass;
 import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.RejectReason;
 import org.knowm.xchange.binance.dto.BinanceException;
-import si.mazi.rescu.HttpStatusIOException;
 
-import java.io.IOException;
 import java.util.Locale;
 
 import static io.huracan.ports.exchange.ExchangeErrorClass.FATAL;
@@ -18,30 +16,16 @@ import static io.huracan.ports.exchange.ExchangeErrorClass.RETRYABLE;
  * RETRYABLE, REJECTED or FATAL, with the order's {@link RejectReason} where one applies. Codes from the Binance
  * spot "Error codes" page; the -2010 and -1013 messages carry the actual reason.
  */
-final class BinanceErrorClassifier {
+final class BinanceErrorClassifier implements ErrorClassifier {
     /** Order does not exist (query); the cancel counterpart is -2011. */
     static final int NO_SUCH_ORDER = -2013;
 
-    ExchangeException classify(String action, Throwable failure) {
-        if (failure instanceof ExchangeException known) {
-            return known;
-        }
+    @Override
+    public ExchangeException classify(String action, Throwable failure) {
         if (failure instanceof BinanceException binance) {
             return byCode(action, binance.getCode(), binance.getMessage(), binance.getHttpStatusCode(), failure);
         }
-        if (failure instanceof HttpStatusIOException http) {
-            if (http.getHttpStatusCode() / 100 == 2) {
-                return new ExchangeException(RETRYABLE, null, "binance " + action + " answered HTTP "
-                        + http.getHttpStatusCode() + " with a body that is not what Binance documents; outcome unknown", failure);
-            }
-            return byHttpStatus(action, http.getHttpStatusCode(), failure);
-        }
-        if (failure instanceof IOException) {
-            // timeouts, resets, refused connections and unreadable bodies: the venue may or may not have acted
-            return new ExchangeException(RETRYABLE, null, "binance " + action + " failed in transit ("
-                    + failure.getClass().getSimpleName() + ": " + failure.getMessage() + "); outcome unknown", failure);
-        }
-        return new ExchangeException(RETRYABLE, null, "binance " + action + " failed: " + failure, failure);
+        return TransportFailures.classify("binance", action, failure, status -> byHttpStatus(action, status, failure));
     }
 
     private ExchangeException byCode(String action, int code, String message, int httpStatus, Throwable cause) {

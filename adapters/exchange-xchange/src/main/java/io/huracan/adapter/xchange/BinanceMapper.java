@@ -4,6 +4,7 @@ import io.huracan.ports.exchange.Balance;
 import io.huracan.ports.exchange.ExchangeErrorClass;
 import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.ExecutionReport;
+import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.market.BookLevel;
 import io.huracan.ports.market.Coin;
@@ -13,6 +14,7 @@ import io.huracan.ports.market.OrderBook;
 import io.huracan.ports.market.Price;
 import io.huracan.ports.market.Quantity;
 import io.huracan.ports.market.Side;
+import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Fill;
 import io.huracan.ports.order.Order;
@@ -20,6 +22,7 @@ import io.huracan.ports.order.OrderStatus;
 import io.huracan.ports.order.OrderType;
 import io.huracan.ports.order.TimeInForce;
 import org.knowm.xchange.binance.dto.account.BinanceBalance;
+import org.knowm.xchange.binance.dto.marketdata.BinanceAggTrades;
 import org.knowm.xchange.binance.dto.marketdata.BinanceOrderbook;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.Filter;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.Symbol;
@@ -116,39 +119,63 @@ final class BinanceMapper {
      * The reports of a FULL new-order response: the acknowledgement, then one per fill with cumulative amounts,
      * the last carrying the venue's final status. Fees are converted to the quote currency.
      */
-    List<ExecutionReport> placed(Order order, BinanceNewOrder response, BigDecimal takerBps) {
+    List<VenueOrderState> placed(Order order, BinanceNewOrder response, BigDecimal takerBps) {
         String exchangeOrderId = Long.toString(response.orderId);
         long micros = response.transactTime * MICROS_PER_MILLI;
-        List<ExecutionReport> reports = new ArrayList<>();
+        List<VenueOrderState> states = new ArrayList<>();
         List<BinanceTrade> fills = response.fills == null ? List.of() : response.fills;
         OrderStatus finalStatus = status(order, response.status);
-        reports.add(report(order, exchangeOrderId, fills.isEmpty() ? finalStatus : OrderStatus.NEW,
-                BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty(), micros));
+        states.add(new VenueOrderState(report(order, exchangeOrderId, fills.isEmpty() ? finalStatus : OrderStatus.NEW,
+                BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty(), micros), BigDecimal.ZERO));
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal notional = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
         for (int i = 0; i < fills.size(); i++) {
             BinanceTrade trade = fills.get(i);
             filled = filled.add(trade.qty);
             notional = notional.add(trade.price.multiply(trade.qty));
+            BigDecimal fee = feeInQuote(order.coin(), trade, takerBps);
+            fees = fees.add(fee);
             Fill fill = new Fill(Long.toString(trade.tradeId), order.clientOrderId(), order.coin(), ExchangeId.BINANCE,
-                    order.side(), new Price(trade.price), new Quantity(trade.qty),
-                    feeInQuote(order.coin(), trade, takerBps), false, micros);
+                    order.side(), new Price(trade.price), new Quantity(trade.qty), fee, false, micros);
             OrderStatus status = i == fills.size() - 1 ? finalStatus : OrderStatus.PARTIALLY_FILLED;
-            reports.add(report(order, exchangeOrderId, status, filled, notional, Optional.of(fill), micros));
+            states.add(new VenueOrderState(report(order, exchangeOrderId, status, filled, notional, Optional.of(fill),
+                    micros), fees));
         }
-        return reports;
+        return states;
     }
 
-    /** The order's state from GET /api/v3/order or an openOrders entry. */
-    ExecutionReport report(Order order, BinanceOrder state) {
-        return report(order, Long.toString(state.orderId), status(order, state.status), state.executedQty,
-                state.cummulativeQuoteQty, Optional.empty(), state.time * MICROS_PER_MILLI);
+    /**
+     * The order's state from GET /api/v3/order or an openOrders entry. Binance names no commission there: the fee
+     * tier's rate of the filled notional stands in for it (maker for a resting limit order, taker otherwise).
+     */
+    VenueOrderState state(Order order, BinanceOrder state, FeeTier fees) {
+        ExecutionReport report = report(order, Long.toString(state.orderId), status(order, state.status),
+                state.executedQty, state.cummulativeQuoteQty, Optional.empty(), state.time * MICROS_PER_MILLI);
+        return new VenueOrderState(report, estimatedFee(order, report.filledNotional(), fees));
     }
 
-    ExecutionReport cancelled(Order order, BinanceCancelledOrder response, long nowMicros) {
-        return report(order, Long.toString(response.orderId),
+    VenueOrderState cancelled(Order order, BinanceCancelledOrder response, long nowMicros, FeeTier fees) {
+        ExecutionReport report = report(order, Long.toString(response.orderId),
                 status(order, org.knowm.xchange.binance.dto.trade.OrderStatus.valueOf(response.status)),
                 decimal(response.executedQty), decimal(response.cummulativeQuoteQty), Optional.empty(), nowMicros);
+        return new VenueOrderState(report, estimatedFee(order, report.filledNotional(), fees));
+    }
+
+    /** aggTrades arrive oldest first; the buyer being the maker means the seller took. */
+    List<Trade> trades(Coin coin, List<BinanceAggTrades> trades) {
+        List<Trade> mapped = new ArrayList<>(trades.size());
+        for (int i = trades.size() - 1; i >= 0; i--) {
+            BinanceAggTrades trade = trades.get(i);
+            mapped.add(new Trade(coin, ExchangeId.BINANCE, trade.timestamp * MICROS_PER_MILLI, trade.price.doubleValue(),
+                    trade.quantity.doubleValue(), trade.buyerMaker ? Side.SELL : Side.BUY));
+        }
+        return mapped;
+    }
+
+    private static BigDecimal estimatedFee(Order order, BigDecimal notional, FeeTier fees) {
+        boolean maker = order.type() == OrderType.LIMIT && order.timeInForce() != TimeInForce.IOC;
+        return notional.multiply(BigDecimal.valueOf(fees.bps(maker))).divide(BigDecimal.valueOf(10_000), MathContext.DECIMAL64);
     }
 
     /** Our order for a venue order we did not send from this process (placed before a restart, or by hand). */

@@ -6,76 +6,110 @@ import io.huracan.ports.exchange.ExchangeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A venue's rate limits as the venue counts them: request weight per fixed window (Binance: 6000 per minute, the
- * window starting on the minute) and orders per window, corrected whenever the venue reports what it has counted
- * (X-MBX-USED-WEIGHT-1M), paused after a 429 for its Retry-After and closed entirely after a 418 until the ban
- * ends. A call that would exceed a budget waits for the next window when that is within {@code maxWait}, and
- * otherwise fails RETRYABLE without being sent.
+ * A venue's rate limits as the venue counts them: a set of named {@link RateWindow}s (Binance: request weight per
+ * minute and orders per 10 s; OKX: each endpoint per 2 s, orders per instrument; Bybit: each endpoint per second and
+ * the IP's 600 per 5 s), each call charging the windows its endpoint counts against. Paused after a 429 for its
+ * Retry-After and closed entirely after a ban until it ends. A call that would exceed a window waits for it when that
+ * is within {@code maxWait}, and otherwise fails RETRYABLE without being sent.
  */
 final class RequestBudget {
+    /** A number of permits taken from one window. */
+    record Charge(RateWindow window, int permits) {
+    }
+
     private final String venue;
     private final Clock clock;
     private final Duration maxWait;
-    private final Window weight;
-    private final Window orders;
+    private final double scale;
+    private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
     private Instant pausedUntil = Instant.EPOCH;
     private boolean banned;
 
-    RequestBudget(String venue, Clock clock, Duration maxWait, int weightLimit, Duration weightWindow,
-                  int orderLimit, Duration orderWindow) {
+    /** {@code scale} multiplies the documented limits windows are created with (not the limits a venue announces). */
+    RequestBudget(String venue, Clock clock, Duration maxWait, double scale) {
         this.venue = venue;
         this.clock = clock;
         this.maxWait = maxWait;
-        this.weight = new Window(weightLimit, weightWindow.toMillis());
-        this.orders = new Window(orderLimit, orderWindow.toMillis());
+        this.scale = scale;
     }
 
-    /** Reserves {@code requestWeight} (and one order when {@code order}); waits or throws as the class says. */
-    void acquire(int requestWeight, boolean order) {
+    /** The window called {@code name}, created with this documented limit (scaled) the first time it is asked for. */
+    RateWindow window(String name, int limit, Duration length, RateWindow.Counting counting) {
+        return windows.computeIfAbsent(name, n -> new RateWindow(n, (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2,
+                Math.round(limit * scale))), length.toMillis(), counting));
+    }
+
+    /** The window called {@code name} if a call has used it. */
+    Optional<RateWindow> existing(String name) {
+        return Optional.ofNullable(windows.get(name));
+    }
+
+    /** Takes every charge at once, or none: waits or throws as the class says. */
+    void acquire(List<Charge> charges) {
         while (true) {
-            long waitMillis;
+            long waitMillis = 0;
+            String spent = null;
             synchronized (this) {
                 long now = clock.millis();
                 if (now < pausedUntil.toEpochMilli()) {
                     throw notSent(venue + (banned ? " has banned this IP" : " asked to back off") + " until "
                             + pausedUntil + "; no request sent");
                 }
-                waitMillis = Math.max(weight.waitFor(now, requestWeight), order ? orders.waitFor(now, 1) : 0);
+                for (Charge charge : charges) {
+                    if (charge.permits() > charge.window().limit()) {
+                        throw notSent(venue + " " + charge.window().name() + " allows " + charge.window().limit()
+                                + " per window, the request needs " + charge.permits() + "; no request sent");
+                    }
+                    long wait = charge.window().waitFor(now, charge.permits());
+                    if (wait > waitMillis) {
+                        waitMillis = wait;
+                        spent = charge.window().name();
+                    }
+                }
                 if (waitMillis == 0) {
-                    weight.take(now, requestWeight);
-                    if (order) {
-                        orders.take(now, 1);
+                    for (Charge charge : charges) {
+                        charge.window().take(now, charge.permits());
                     }
                     return;
                 }
             }
             if (waitMillis > maxWait.toMillis()) {
-                throw notSent(venue + " request budget is spent for " + waitMillis + " ms more; no request sent");
+                throw notSent(venue + " request budget is spent (" + spent + ") for " + waitMillis
+                        + " ms more; no request sent");
             }
             sleep(waitMillis);
         }
     }
 
-    /** The venue's own count of the current window's weight (it wins over ours: other clients share the IP). */
-    synchronized void observeUsedWeight(int used) {
-        weight.correct(clock.millis(), used);
+    /** The venue's count of a fixed window (it wins over ours: other clients share the key or IP). */
+    synchronized void venueCounted(RateWindow window, int used) {
+        window.venueCounted(clock.millis(), used);
     }
 
-    /** HTTP 429: no call before Retry-After has passed. */
+    /** What the venue says is left of a window until when (Bybit's X-Bapi-Limit-* headers). */
+    synchronized void venueRemaining(RateWindow window, int remaining, int limit, long untilMillis) {
+        window.venueRemaining(clock.millis(), remaining, limit, untilMillis);
+    }
+
+    /** A limit the venue announced for a window. */
+    synchronized void resize(RateWindow window, int limit) {
+        window.resize(limit);
+    }
+
+    /** HTTP 429 (or the venue's rate-limit code): no call before Retry-After has passed. */
     synchronized void rateLimited(Duration retryAfter) {
         pause(retryAfter, false);
     }
 
-    /** HTTP 418: the IP is banned; no call at all before the ban ends. */
+    /** The IP is banned (Binance 418, Bybit 403): no call at all before the ban ends. */
     synchronized void banned(Duration retryAfter) {
         pause(retryAfter, true);
-    }
-
-    synchronized void useLimits(int weightLimit, int orderLimit) {
-        weight.limit = weightLimit;
-        orders.limit = orderLimit;
     }
 
     synchronized boolean isBanned() {
@@ -86,8 +120,23 @@ final class RequestBudget {
         return pausedUntil;
     }
 
-    synchronized int usedWeight() {
-        return weight.used(clock.millis());
+    /** Permits used in the window called {@code name} now (0 for a window never used). */
+    synchronized int used(String name) {
+        RateWindow window = windows.get(name);
+        return window == null ? 0 : window.used(clock.millis());
+    }
+
+    /** The share left of the most used window, in [0, 1]; 0 while paused or banned. */
+    synchronized double headroom() {
+        long now = clock.millis();
+        if (now < pausedUntil.toEpochMilli()) {
+            return 0;
+        }
+        double least = 1;
+        for (RateWindow window : windows.values()) {
+            least = Math.min(least, window.headroom(now));
+        }
+        return least;
     }
 
     private void pause(Duration retryAfter, boolean ban) {
@@ -108,47 +157,6 @@ final class RequestBudget {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "interrupted while waiting for the request budget", e);
-        }
-    }
-
-    /** A fixed window aligned to the epoch, as Binance counts (a minute window starts on the minute). */
-    private static final class Window {
-        private final long lengthMillis;
-        private int limit;
-        private long start;
-        private int used;
-
-        Window(int limit, long lengthMillis) {
-            this.limit = limit;
-            this.lengthMillis = lengthMillis;
-        }
-
-        long waitFor(long now, int amount) {
-            roll(now);
-            return used + amount <= limit ? 0 : start + lengthMillis - now;
-        }
-
-        void take(long now, int amount) {
-            roll(now);
-            used += amount;
-        }
-
-        void correct(long now, int venueCount) {
-            roll(now);
-            used = venueCount;
-        }
-
-        int used(long now) {
-            roll(now);
-            return used;
-        }
-
-        private void roll(long now) {
-            long current = now - Math.floorMod(now, lengthMillis);
-            if (current != start) {
-                start = current;
-                used = 0;
-            }
         }
     }
 }

@@ -88,8 +88,8 @@ final class VenueConnection {
             case HALF_OPEN -> VenueHealth.Breaker.HALF_OPEN;
             case OPEN -> VenueHealth.Breaker.OPEN;
         };
-        RequestBudget budget = client.budget();
-        return new VenueHealth(client.exchange(), state, budget.isBanned(), budget.pausedUntil(), budget.usedWeight(),
+        RequestBudget budget = client.calls().budget();
+        return new VenueHealth(client.exchange(), state, budget.isBanned(), budget.pausedUntil(), budget.headroom(),
                 failures.get());
     }
 
@@ -97,6 +97,7 @@ final class VenueConnection {
         try {
             return executor.get(call);
         } catch (CircuitBreakerOpenException e) {
+            client.calls().counters().notSent();
             throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, client.exchange().key()
                     + " circuit breaker is open after " + config.breakerFailures() + " failures in a row; no request sent"
                     + " until " + Instant.now().plus(breaker.getRemainingDelay()), e);

@@ -15,12 +15,19 @@ import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.InstrumentKind;
 import io.huracan.ports.market.OrderBook;
+import io.huracan.ports.market.Price;
 import io.huracan.ports.market.Quantity;
+import io.huracan.ports.market.Trade;
+import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.order.ClientOrderId;
+import io.huracan.ports.order.Fill;
 import io.huracan.ports.order.Order;
 import io.huracan.ports.order.OrderStatus;
+import io.huracan.ports.order.OrderType;
+import io.huracan.ports.order.TimeInForce;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -82,8 +89,18 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     }
 
     @Override
+    public List<Trade> recentTrades(Coin coin, ExchangeId exchange, int limit) {
+        Instrument instrument = listed(coin, exchange);
+        if (limit < 1) {
+            throw new IllegalArgumentException("recent trades limit " + limit + " is invalid; allowed: >= 1");
+        }
+        VenueConnection venue = venue(exchange);
+        return venue.safe(() -> venue.client().recentTrades(instrument, limit));
+    }
+
+    @Override
     public ExecutionReport place(Order order) {
-        TrackedOrder tracked = orders.computeIfAbsent(order.clientOrderId(), id -> new TrackedOrder(order));
+        TrackedOrder tracked = orders.computeIfAbsent(order.clientOrderId(), id -> new TrackedOrder(order, true));
         synchronized (tracked) {
             if (tracked.last != null) {
                 return tracked.last;
@@ -108,16 +125,16 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (tracked.ambiguous) {
                 backoff(venue, attempt);
-                Optional<ExecutionReport> known = lookUp(venue, tracked, instrument);
+                Optional<VenueOrderState> known = lookUp(venue, tracked, instrument, last);
                 if (known.isPresent()) {
                     tracked.ambiguous = false;
                     return record(tracked, known.get());
                 }
             }
             try {
-                List<ExecutionReport> reports = venue.once(() -> venue.client().place(tracked.order, instrument));
+                List<VenueOrderState> states = venue.once(() -> venue.client().place(tracked.order, instrument));
                 tracked.ambiguous = false;
-                reports.forEach(report -> record(tracked, report));
+                states.forEach(state -> record(tracked, state));
                 return tracked.last;
             } catch (ExchangeException e) {
                 if (e.errorClass() == ExchangeErrorClass.REJECTED && e.reason().isPresent()) {
@@ -141,12 +158,14 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     }
 
     /** Asks the venue about an order whose send may or may not have arrived; the order stays ambiguous on failure. */
-    private Optional<ExecutionReport> lookUp(VenueConnection venue, TrackedOrder tracked, Instrument instrument) {
+    private Optional<VenueOrderState> lookUp(VenueConnection venue, TrackedOrder tracked, Instrument instrument,
+                                             ExchangeException sendFailure) {
         try {
             return venue.safe(() -> venue.client().query(instrument, tracked.order.clientOrderId(), Optional.of(tracked.order)));
         } catch (ExchangeException e) {
+            String sent = sendFailure == null ? "" : " after " + sendFailure.getMessage() + ";";
             throw new ExchangeException(ExchangeErrorClass.RETRYABLE, null, "order " + tracked.order.clientOrderId()
-                    + " on " + tracked.order.exchange().key() + ": outcome unknown and the venue cannot be asked now ("
+                    + " on " + tracked.order.exchange().key() + ": outcome unknown" + sent + " the venue cannot be asked now ("
                     + e.getMessage() + "); placing it again asks the venue first", e);
         }
     }
@@ -170,13 +189,13 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
             Order order = tracked.order;
             String exchangeOrderId = tracked.last.exchangeOrderId();
             try {
-                return record(tracked, venue.safe(() -> venue.client().cancel(order, exchangeOrderId)));
+                return record(tracked, venue.safe(() -> venue.client().cancel(order, instrument, exchangeOrderId)));
             } catch (ExchangeException e) {
                 if (e.reason().filter(r -> r == RejectReason.UNKNOWN_ORDER).isEmpty()) {
                     throw e;
                 }
                 // the order finished (filled or cancelled) before our cancel arrived: report its final state
-                Optional<ExecutionReport> finished = venue.safe(() ->
+                Optional<VenueOrderState> finished = venue.safe(() ->
                         venue.client().query(instrument, clientOrderId, Optional.of(order)));
                 TrackedOrder current = tracked;
                 return finished.map(r -> record(current, r)).orElseThrow(() -> e);
@@ -193,18 +212,19 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         Instrument instrument = listed(coin, exchange);
         VenueConnection venue = venue(exchange);
         Optional<Order> known = Optional.ofNullable(tracked).map(t -> t.order);
-        Optional<ExecutionReport> report = venue.safe(() -> venue.client().query(instrument, clientOrderId, known));
-        return report.map(r -> record(orders.computeIfAbsent(r.clientOrderId(), id -> new TrackedOrder(r.order())), r));
+        Optional<VenueOrderState> state = venue.safe(() -> venue.client().query(instrument, clientOrderId, known));
+        return state.map(s -> record(tracked(s), s));
     }
 
     @Override
     public List<ExecutionReport> openOrders(ExchangeId exchange) {
         VenueConnection venue = venue(exchange);
         venue.instruments();
-        List<ExecutionReport> open = venue.safe(() -> venue.client().openOrders(
+        List<VenueOrderState> open = venue.safe(() -> venue.client().openOrders(
                 id -> Optional.ofNullable(orders.get(id)).map(t -> t.order)));
-        open.forEach(r -> record(orders.computeIfAbsent(r.clientOrderId(), id -> new TrackedOrder(r.order())), r));
-        return open;
+        List<ExecutionReport> reports = new ArrayList<>(open.size());
+        open.forEach(state -> reports.add(record(tracked(state), state)));
+        return reports;
     }
 
     @Override
@@ -213,10 +233,17 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         return venue.safe(() -> venue.client().balances());
     }
 
-    /** Spot holdings of listed coins; a spot venue has no entry price or funding, so those are zero. */
+    /**
+     * A perpetual venue's open positions as it reports them; on a spot venue the holdings of listed coins (a spot
+     * holding has no entry price or funding, so those are zero).
+     */
     @Override
     public List<Position> positions(ExchangeId exchange) {
         VenueConnection venue = venue(exchange);
+        if (venue.config().market() == InstrumentKind.PERPETUAL) {
+            venue.instruments();
+            return venue.safe(() -> venue.client().positions());
+        }
         List<Position> positions = new ArrayList<>();
         for (Balance balance : balances(exchange)) {
             if (balance.total().signum() == 0 || !balance.asset().matches("[A-Z0-9]{1,20}")) {
@@ -235,11 +262,15 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         return venue.safe(() -> venue.client().feeTier());
     }
 
-    /** Spot venues pay no funding. */
+    /** Spot venues pay no funding; a perpetual's current rate is asked of the venue. */
     @Override
     public Optional<FundingRate> fundingRate(Coin coin, ExchangeId exchange) {
-        listed(coin, exchange);
-        return Optional.empty();
+        Instrument instrument = listed(coin, exchange);
+        if (instrument.kind() != InstrumentKind.PERPETUAL) {
+            return Optional.empty();
+        }
+        VenueConnection venue = venue(exchange);
+        return venue.safe(() -> venue.client().fundingRate(instrument));
     }
 
     @Override
@@ -258,22 +289,28 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
     }
 
     private ExecutionReport reject(TrackedOrder tracked, RejectReason reason) {
-        return record(tracked, new ExecutionReport(tracked.order, "", OrderStatus.REJECTED, Quantity.ZERO,
-                BigDecimal.ZERO, Optional.empty(), Optional.of(reason), clock.millis() * 1000));
+        return record(tracked, new VenueOrderState(new ExecutionReport(tracked.order, "", OrderStatus.REJECTED,
+                Quantity.ZERO, BigDecimal.ZERO, Optional.empty(), Optional.of(reason), clock.millis() * 1000),
+                BigDecimal.ZERO));
+    }
+
+    private TrackedOrder tracked(VenueOrderState state) {
+        return orders.computeIfAbsent(state.report().clientOrderId(), id -> new TrackedOrder(state.report().order(), false));
     }
 
     /** Keeps the newest report and delivers it when it changes what we knew (status, fill, or a new execution). */
-    private ExecutionReport record(TrackedOrder tracked, ExecutionReport report) {
+    private ExecutionReport record(TrackedOrder tracked, VenueOrderState state) {
         synchronized (tracked) {
             ExecutionReport previous = tracked.last;
             if (previous != null && previous.status().isTerminal()) {
                 return previous;
             }
-            boolean changed = previous == null || previous.status() != report.status()
-                    || previous.filledQuantity().compareTo(report.filledQuantity()) != 0 || report.lastFill().isPresent();
-            if (previous != null && report.filledQuantity().compareTo(previous.filledQuantity()) < 0) {
+            if (previous != null && state.report().filledQuantity().compareTo(previous.filledQuantity()) < 0) {
                 return previous; // an older view of the order (a stale read): keep what we know
             }
+            ExecutionReport report = withFill(tracked, state);
+            boolean changed = previous == null || previous.status() != report.status()
+                    || previous.filledQuantity().compareTo(report.filledQuantity()) != 0 || report.lastFill().isPresent();
             if (previous == null && report.status() != OrderStatus.NEW && report.status() != OrderStatus.REJECTED) {
                 // first heard of after the fact (an ambiguous send, a restart): acknowledge before what followed
                 ExecutionReport ack = new ExecutionReport(report.order(), report.exchangeOrderId(), OrderStatus.NEW,
@@ -319,17 +356,20 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         return ExchangeException.rejected(RejectReason.UNKNOWN_ORDER, exchange.key() + " does not know order " + clientOrderId);
     }
 
-    /** The gateway over the configured venues, each client built for its venue. */
-    static XChangeExchangeGateway create(List<XChangeVenueConfig> configs, Clock clock) {
-        return new XChangeExchangeGateway(configs.stream()
-                .map(config -> new VenueConnection(client(config, clock), config)).toList(), clock);
+    /** The gateway over the configured venues, each client built for its venue and its meters registered. */
+    static XChangeExchangeGateway create(List<XChangeVenueConfig> configs, Clock clock, EngineMetrics metrics) {
+        List<VenueConnection> connections = configs.stream()
+                .map(config -> new VenueConnection(client(config, clock), config)).toList();
+        connections.forEach(connection -> ExchangeMeters.register(metrics, connection, clock));
+        return new XChangeExchangeGateway(connections, clock);
     }
 
     private static VenueClient client(XChangeVenueConfig config, Clock clock) {
         return switch (config.exchange()) {
             case BINANCE -> new BinanceClient(config, clock);
-            case OKX, BYBIT, PAPER -> throw new IllegalArgumentException("venue " + config.exchange().key()
-                    + " is not available in this build; allowed: binance");
+            case OKX -> new OkxClient(config, clock);
+            case BYBIT -> new BybitClient(config, clock);
+            case PAPER -> throw new IllegalArgumentException("venue paper is not a live venue; allowed: binance, okx, bybit");
         };
     }
 
@@ -344,14 +384,57 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         }
     }
 
-    /** Our order and the newest report we have of it; {@code ambiguous} after a send whose outcome is unknown. */
+    /**
+     * The report as the venue gave it, or, when the venue reported more filled quantity without naming the execution,
+     * with one fill for the growth: its average price, and the growth of the fees the venue charged. A fill found
+     * after the acknowledgement of a resting limit order added liquidity; one found on the placement took it. The
+     * first state of an order this gateway did not place is the baseline: no fill for what it had filled already.
+     */
+    private ExecutionReport withFill(TrackedOrder tracked, VenueOrderState state) {
+        ExecutionReport report = state.report();
+        ExecutionReport previous = tracked.last;
+        BigDecimal filledBefore = previous == null ? BigDecimal.ZERO : previous.filledQuantity().value();
+        BigDecimal grown = report.filledQuantity().value().subtract(filledBefore);
+        if (report.lastFill().isPresent()) {
+            tracked.feesReported = tracked.feesReported.add(report.lastFill().get().feeQuote());
+            return report;
+        }
+        if (previous == null && !tracked.placedHere) {
+            // an order this gateway did not send (an earlier process's, or placed by hand): what it filled before
+            // we first saw it is history, not a new execution
+            tracked.feesReported = state.feesQuote();
+            return report;
+        }
+        if (grown.signum() <= 0) {
+            return report;
+        }
+        BigDecimal notionalBefore = previous == null ? BigDecimal.ZERO : previous.filledNotional();
+        BigDecimal price = report.filledNotional().subtract(notionalBefore).divide(grown, MathContext.DECIMAL64);
+        BigDecimal fee = state.feesQuote().subtract(tracked.feesReported);
+        tracked.feesReported = state.feesQuote();
+        Order order = report.order();
+        boolean maker = previous != null && order.type() == OrderType.LIMIT && order.timeInForce() != TimeInForce.IOC;
+        Fill fill = new Fill(report.exchangeOrderId() + "-" + report.filledQuantity().value().toPlainString(),
+                order.clientOrderId(), order.coin(), order.exchange(), order.side(), new Price(price.stripTrailingZeros()),
+                new Quantity(grown), fee, maker, report.timestampMicros());
+        return new ExecutionReport(order, report.exchangeOrderId(), report.status(), report.filledQuantity(),
+                report.filledNotional(), Optional.of(fill), report.rejectReason(), report.timestampMicros());
+    }
+
+    /**
+     * Our order, the newest report we have of it and the fees its fills carried; {@code placedHere} when this gateway
+     * was asked to place it, {@code ambiguous} after a send whose outcome is unknown.
+     */
     private static final class TrackedOrder {
         private final Order order;
+        private final boolean placedHere;
         private ExecutionReport last;
+        private BigDecimal feesReported = BigDecimal.ZERO;
         private boolean ambiguous;
 
-        TrackedOrder(Order order) {
+        TrackedOrder(Order order, boolean placedHere) {
             this.order = order;
+            this.placedHere = placedHere;
         }
     }
 }

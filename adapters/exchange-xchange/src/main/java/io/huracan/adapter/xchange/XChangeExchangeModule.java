@@ -4,14 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.metrics.EngineMetrics;
 
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Binds the live venues as the engine's {@link ExchangeGateway}, and their {@link ExchangeHealth}. Builds the
- * XChange clients when the gateway is first needed (XChange does no I/O at construction: remote metadata loading is
- * off, instruments load on first use).
+ * Binds the live venues as the engine's {@link ExchangeGateway}, and their {@link ExchangeHealth}, registering each
+ * venue's meters and health check on the bound {@link EngineMetrics}. Builds the XChange clients when the gateway is
+ * first needed (XChange does no I/O at construction: remote metadata loading is off, instruments load on first use).
  */
 public final class XChangeExchangeModule extends AbstractModule {
     private final List<XChangeVenueConfig> venues;
@@ -25,8 +26,8 @@ public final class XChangeExchangeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    XChangeExchangeGateway xchangeGateway() {
-        return XChangeExchangeGateway.create(venues, Clock.systemUTC());
+    XChangeExchangeGateway xchangeGateway(EngineMetrics metrics) {
+        return XChangeExchangeGateway.create(venues, Clock.systemUTC(), metrics);
     }
 
     @Provides

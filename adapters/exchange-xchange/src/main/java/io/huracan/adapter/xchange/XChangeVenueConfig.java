@@ -8,7 +8,10 @@ import java.time.Duration;
 /**
  * One live venue: its credentials (already resolved from the environment; {@link #toString()} never shows them),
  * the base URL (empty for the venue's documented endpoint), timeouts, the quote currency traded, how many times a
- * safe call is retried, how long a call may wait for the rate budget, and when the circuit breaker opens.
+ * safe call is retried, how long a call may wait for the rate budget, when the circuit breaker opens, and a factor
+ * on the documented rate limits the adapter assumes (1; more for an account whose limits the venue raised and does
+ * not announce, as OKX's fill-ratio tiers; limits the venue states, Binance's exchangeInfo and Bybit's
+ * X-Bapi-Limit, are taken as stated).
  */
 public record XChangeVenueConfig(
         ExchangeId exchange,
@@ -24,25 +27,37 @@ public record XChangeVenueConfig(
         Duration retryBackoff,
         Duration maxRateLimitWait,
         int breakerFailures,
-        Duration breakerOpenFor) {
-
-    public static final int DEFAULT_MAX_RETRIES = 3;
-    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
-    public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(2);
-    public static final int DEFAULT_BREAKER_FAILURES = 5;
-    public static final Duration DEFAULT_BREAKER_OPEN_FOR = Duration.ofSeconds(30);
+        Duration breakerOpenFor,
+        double rateLimitScale) {
 
     public XChangeVenueConfig {
         if (exchange == null || exchange == ExchangeId.PAPER) {
             throw new IllegalArgumentException("venue " + exchange + " is invalid; allowed: binance, okx, bybit");
         }
-        if (exchange != ExchangeId.BINANCE || market != InstrumentKind.SPOT) {
-            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ": market " + market
-                    + " is not available in this build; allowed: binance with market spot");
+        if (market == null || exchange == ExchangeId.BINANCE && market != InstrumentKind.SPOT) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".market: "
+                    + (market == null ? null : market.name().toLowerCase(java.util.Locale.ROOT))
+                    + " is not available in this build; allowed: spot (binance), spot or perpetual (okx, bybit)");
         }
         if (apiKey == null || apiSecret == null || passphrase == null || baseUrl == null || quoteCurrency == null) {
             throw new IllegalArgumentException("venue " + exchange.key() + " needs credentials (may be empty), a base url "
                     + "(may be empty) and a quote currency");
+        }
+        if (exchange == ExchangeId.OKX && !apiKey.isEmpty() && passphrase.isEmpty()) {
+            throw new IllegalArgumentException("engine.exchanges.okx.passphrase: is empty while api_key is set; allowed: "
+                    + "the passphrase of the OKX api key (OKX signs every private request with it)");
+        }
+        if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(:\\d+)?/?")) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".base_url: '" + baseUrl
+                    + "' is invalid; allowed: empty (the venue's documented endpoint) or http(s)://host[:port]");
+        }
+        if (!(rateLimitScale > 0 && rateLimitScale <= 1000)) {
+            throw new IllegalArgumentException("engine.exchanges." + exchange.key() + ".rate_limit_scale: " + rateLimitScale
+                    + " is out of range (0, 1000]");
+        }
+        if (!quoteCurrency.matches("[A-Z0-9]{2,10}")) {
+            throw new IllegalArgumentException("venue " + exchange.key() + " quote currency '" + quoteCurrency
+                    + "' is invalid; allowed: 2-10 characters of A-Z 0-9");
         }
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
                 || readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
@@ -53,14 +68,6 @@ public record XChangeVenueConfig(
             throw new IllegalArgumentException("venue " + exchange.key() + " retries " + maxRetries + " breaker failures "
                     + breakerFailures + " are invalid; allowed: retries >= 0, breaker failures >= 1");
         }
-    }
-
-    /** A venue with the default retry, rate-limit and breaker settings. */
-    public static XChangeVenueConfig of(ExchangeId exchange, InstrumentKind market, String apiKey, String apiSecret,
-                                        String passphrase, String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        return new XChangeVenueConfig(exchange, market, apiKey, apiSecret, passphrase, baseUrl, connectTimeout,
-                readTimeout, "USDT", DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_RATE_LIMIT_WAIT,
-                DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_OPEN_FOR);
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Binance through XChange when the venue or the network misbehaves: no duplicate order, bounded retries, clear errors. */
 class BinanceFaultInjectionTest {
@@ -68,7 +69,7 @@ class BinanceFaultInjectionTest {
 
     @Test
     void aReadTimeoutAfterTheVenueAcceptedAnOrderIsResolvedByQueryingItsId() {
-        stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenStall(1_500));
+        stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenStall(2_500));
 
         ExecutionReport report = gateway.place(restingBuy("timeout-1"));
 
@@ -183,7 +184,7 @@ class BinanceFaultInjectionTest {
         stub.reportUsedWeight(5_996); // other clients on this IP used most of the minute
         assertThat(gateway.query(BTC, ExchangeId.BINANCE, new ClientOrderId("never-sent"))).isEmpty(); // -2013
 
-        assertThat(gateway.health().get(0).usedWeight()).isEqualTo(5_996);
+        assertThat(gateway.health().get(0).headroom()).isCloseTo(4 / 6000.0, within(1e-9));
         int depthCalls = stub.count("GET", "/api/v3/depth");
         assertThatThrownBy(() -> gateway.orderBook(BTC, ExchangeId.BINANCE, 5)) // weight 5 more would pass 6000
                 .isInstanceOfSatisfying(ExchangeException.class, e -> {
@@ -203,7 +204,7 @@ class BinanceFaultInjectionTest {
 
         gateway.orderBook(BTC, ExchangeId.BINANCE, 5);
 
-        assertThat(gateway.health().get(0).usedWeight()).isEqualTo(4_321);
+        assertThat(gateway.health().get(0).headroom()).isCloseTo(1 - 4_321 / 6000.0, within(1e-9));
     }
 
     @Test

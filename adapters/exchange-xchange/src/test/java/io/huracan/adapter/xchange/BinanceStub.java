@@ -1,29 +1,20 @@
 package io.huracan.adapter.xchange;
 
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small Binance spot venue on a local HTTP server: one TRADING symbol BTCUSDT (plus ETHBTC, which has another
@@ -32,33 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * string decimals, error bodies {"code":..,"msg":..}); every signed request's HMAC-SHA256 signature is checked the
  * way Binance documents it (over the query string followed by the body). Faults can be queued per endpoint.
  */
-final class BinanceStub implements AutoCloseable {
+final class BinanceStub extends StubVenue {
     static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     static final String API_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
     static final BigDecimal TAKER = new BigDecimal("0.0015");
 
-    /** What to do with the next request to an endpoint instead of (or on top of) answering it normally. */
-    sealed interface Fault {
-        /** Answer with this response; the request is not processed. */
-        record Respond(MockResponse response) implements Fault {
-        }
-
-        /** Process the request (the venue acts), then answer with this response instead of the real one. */
-        record ProcessThenRespond(MockResponse response) implements Fault {
-        }
-
-        /** Process the request (the venue acts), then drop the connection before the response. */
-        record ProcessThenDisconnect() implements Fault {
-        }
-
-        /** Process the request, then answer only after {@code millis} (longer than the client's read timeout). */
-        record ProcessThenStall(long millis) implements Fault {
-        }
-    }
-
-    private final MockWebServer server = new MockWebServer();
-    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> ordersByClientId = new LinkedHashMap<>();
     private final Map<String, BigDecimal> free = new HashMap<>();
     private final Map<String, BigDecimal> locked = new HashMap<>();
@@ -71,27 +40,7 @@ final class BinanceStub implements AutoCloseable {
         free.put("BTC", new BigDecimal("1.00000000"));
         locked.put("USDT", BigDecimal.ZERO);
         locked.put("BTC", BigDecimal.ZERO);
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return handle(request);
-            }
-        });
-        server.start();
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getPort();
-    }
-
-    /** Queues a fault for the next request to {@code method path}. */
-    void inject(String method, String path, Fault fault) {
-        faults.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(fault);
-    }
-
-    int count(String method, String path) {
-        AtomicInteger count = counts.get(method + " " + path);
-        return count == null ? 0 : count.get();
+        start();
     }
 
     /** The weight Binance reports having counted, sent as X-MBX-USED-WEIGHT-1M on every response. */
@@ -113,34 +62,14 @@ final class BinanceStub implements AutoCloseable {
         return free.getOrDefault(asset, BigDecimal.ZERO);
     }
 
-    private MockResponse handle(RecordedRequest request) {
-        String path = request.getUrl().encodedPath();
-        String key = request.getMethod() + " " + path;
-        counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        Deque<Fault> queued = faults.get(key);
-        Fault fault = queued == null ? null : queued.poll();
-        if (fault instanceof Fault.Respond respond) {
-            return respond.response();
-        }
-        MockResponse response = answer(request, path);
-        if (fault instanceof Fault.ProcessThenRespond replaced) {
-            return replaced.response();
-        }
-        if (fault instanceof Fault.ProcessThenDisconnect) {
-            return new MockResponse.Builder(response).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
-        }
-        if (fault instanceof Fault.ProcessThenStall stall) {
-            return new MockResponse.Builder(response).headersDelay(stall.millis(), TimeUnit.MILLISECONDS).build();
-        }
-        return response;
-    }
-
-    private synchronized MockResponse answer(RecordedRequest request, String path) {
+    @Override
+    protected MockResponse answer(RecordedRequest request, String path) {
         String query = request.getUrl().encodedQuery() == null ? "" : request.getUrl().encodedQuery();
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         Map<String, String> params = params(query);
         params.putAll(params(body));
-        boolean signed = !path.equals("/api/v3/exchangeInfo") && !path.equals("/api/v3/depth");
+        boolean signed = !path.equals("/api/v3/exchangeInfo") && !path.equals("/api/v3/depth")
+                && !path.equals("/api/v3/aggTrades");
         if (signed) {
             if (!API_KEY.equals(request.getHeaders().get("X-MBX-APIKEY"))) {
                 return error(401, -2015, "Invalid API-key, IP, or permissions for action.");
@@ -152,6 +81,7 @@ final class BinanceStub implements AutoCloseable {
         return switch (request.getMethod() + " " + path) {
             case "GET /api/v3/exchangeInfo" -> ok(EXCHANGE_INFO);
             case "GET /api/v3/depth" -> ok(DEPTH);
+            case "GET /api/v3/aggTrades" -> ok(AGG_TRADES);
             case "GET /api/v3/account" -> ok(account());
             case "POST /api/v3/order" -> newOrder(params);
             case "GET /api/v3/order" -> queryOrder(params);
@@ -324,28 +254,9 @@ final class BinanceStub implements AutoCloseable {
         return encoded.replaceAll("&?signature=[0-9a-fA-F]+", "");
     }
 
-    private static Map<String, String> params(String encoded) {
-        Map<String, String> params = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
 
     private static String plain(BigDecimal value) {
-        return value.setScale(Math.max(8, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
+        return plain(value, 8);
     }
 
     static final BigDecimal BEST_BID = new BigDecimal("30000.00");
@@ -384,6 +295,16 @@ final class BinanceStub implements AutoCloseable {
                           {"filterType":"LOT_SIZE","minQty":"0.00010000","maxQty":"100000.00000000","stepSize":"0.00010000"},
                           {"filterType":"NOTIONAL","minNotional":"0.00010000","applyMinToMarket":true,"maxNotional":"9000000.00000000","applyMaxToMarket":false,"avgPriceMins":5}],
                "permissions":[],"permissionSets":[["SPOT"]]}]}
+            """;
+
+    /**
+     * GET /api/v3/aggTrades?symbol=BTCUSDT as documented
+     * (https://developers.binance.com/docs/binance-spot-api-docs/rest-api/market-data-endpoints#compressedaggregate-trades-list):
+     * oldest first; {@code m} = the buyer was the maker.
+     */
+    static final String AGG_TRADES = """
+            [{"a":26129,"p":"30000.00000000","q":"0.01200000","f":27781,"l":27781,"T":1498793709153,"m":true,"M":true},
+             {"a":26130,"p":"30000.10000000","q":"0.50000000","f":27782,"l":27783,"T":1498793709160,"m":false,"M":true}]
             """;
 
     /** GET /api/v3/depth?symbol=BTCUSDT as documented: string price and quantity pairs, bids descending. */
