@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
         versionProvider = HuracanCli.Version.class,
         description = "Huracan Engine: a crypto trading-engine core.",
         subcommands = {RunCommand.class, ConfigCommand.class, RegistryCommand.class, StorageCommand.class, RetrainCommand.class,
+                WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HuracanCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
