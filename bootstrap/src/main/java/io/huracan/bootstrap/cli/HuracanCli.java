@@ -52,6 +52,12 @@ public final class HuracanCli implements Runnable {
         return commandLine;
     }
 
+    /** What an I/O failure says, without the class name {@code new UncheckedIOException(cause)} puts first. */
+    static String message(java.io.UncheckedIOException e) {
+        return e.getCause() != null && e.getMessage().equals(e.getCause().toString()) ? e.getCause().getMessage()
+                : e.getMessage();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -124,7 +124,10 @@ final class RetrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("huracan retrain: " + e.getMessage());
             return HuracanCli.EXIT_USAGE;
-        } catch (StorageException | ModelStoreException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
+            err.println("huracan retrain: " + HuracanCli.message(e));
+            return HuracanCli.EXIT_FAILURE;
+        } catch (StorageException | ModelStoreException e) {
             err.println("huracan retrain: " + e.getMessage());
             return HuracanCli.EXIT_FAILURE;
         } finally {

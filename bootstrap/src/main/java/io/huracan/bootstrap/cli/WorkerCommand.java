@@ -85,7 +85,7 @@ final class WorkerCommand implements Callable<Integer> {
             worker.start(new Lines(out));
         } catch (UncheckedIOException | IllegalStateException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            err.println("huracan worker: " + e.getMessage());
+            err.println("huracan worker: " + (e instanceof UncheckedIOException io ? HuracanCli.message(io) : e.getMessage()));
             data.close();
             return HuracanCli.EXIT_FAILURE;
         }

@@ -169,6 +169,23 @@ final class RedisJobStateStore implements JobStateStore {
         return states;
     }
 
+    /** The {@code state} field of each of {@code ids} (null for a job Redis no longer has); one round trip. */
+    Map<String, String> stateWords(Collection<String> ids) {
+        RBatch batch = redis.client().createBatch();
+        Map<String, RFuture<String>> replies = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            replies.put(id, batch.<String, String>getMap(keys.job(id), StringCodec.INSTANCE).getAsync(JobFields.STATE));
+        }
+        try {
+            batch.execute();
+        } catch (org.redisson.client.RedisException e) {
+            throw redis.unreachable("cannot read job states", e);
+        }
+        Map<String, String> states = new java.util.HashMap<>();
+        replies.forEach((id, reply) -> states.put(id, reply.toCompletableFuture().join()));
+        return states;
+    }
+
     /** Writes {@code job} as queued and gives it its key, unless another job holds the key (other than {@code stale}). */
     Claim claim(RetrainingJob job, Instant now, String stale) {
         List<Object> args = new ArrayList<>(List.of(job.key(), job.id(), Long.toString(now.toEpochMilli()), stale));

@@ -36,8 +36,10 @@ final class RedissonConnection implements AutoCloseable {
             redisson.setReferenceEnabled(false);
             redisson.setNettyThreads(4);
             redisson.setLockWatchdogTimeout(config.lockTimeout().toMillis());
+            // two attempts, not four: a worker or a CLI started against the wrong Redis says so in seconds, and a
+            // job whose Redis call fails is handed out again by Redis anyway
             redisson.useSingleServer().setAddress(config.uri()).setConnectionMinimumIdleSize(2).setConnectionPoolSize(8)
-                    .setSubscriptionConnectionMinimumIdleSize(1);
+                    .setSubscriptionConnectionMinimumIdleSize(1).setRetryAttempts(2);
             try {
                 client = Redisson.create(redisson);
             } catch (RuntimeException e) {
@@ -63,7 +65,11 @@ final class RedissonConnection implements AutoCloseable {
 
     /** What Redis or Redisson threw, as the port's callers expect an unreachable service: one line, the URI. */
     UncheckedIOException unreachable(String what, Throwable cause) {
-        String message = String.valueOf(cause.getMessage());
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
         int newline = message.indexOf('\n');
         return new UncheckedIOException(new IOException("retraining redis at " + config.uri() + ": " + what + ": "
                 + (newline < 0 ? message : message.substring(0, newline)), cause));
@@ -74,7 +80,7 @@ final class RedissonConnection implements AutoCloseable {
         if (!closed) {
             closed = true;
             if (client != null) {
-                client.shutdown();
+                client.shutdown(0, 5, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
     }

@@ -134,10 +134,23 @@ final class RedissonRetrainingExecutor implements RetrainingExecutor {
         return future;
     }
 
+    /** The fallback for missed messages: the state word of every awaited job, then the whole state of those done. */
     private void checkAll() {
         List<String> ids = new ArrayList<>(waiting.keySet());
         for (int from = 0; from < ids.size(); from += CHECK_CHUNK) {
-            check(ids.subList(from, Math.min(ids.size(), from + CHECK_CHUNK)));
+            Map<String, String> words;
+            try {
+                words = states.stateWords(ids.subList(from, Math.min(ids.size(), from + CHECK_CHUNK)));
+            } catch (RuntimeException e) {
+                return;  // Redis unreachable for now: the next check tries again
+            }
+            List<String> done = words.entrySet().stream()
+                    .filter(word -> word.getValue() == null || JobState.valueOf(word.getValue().toUpperCase(
+                            java.util.Locale.ROOT)).finished())
+                    .map(Map.Entry::getKey).toList();
+            if (!done.isEmpty()) {
+                check(done);
+            }
         }
     }
 

@@ -164,6 +164,24 @@ class RedissonRetrainingExecutorTest {
     }
 
     @Test
+    void aFinishWhoseMessageWasMissedStillCompletesItsFuture() throws Exception {
+        RetrainingExecutor executor = cluster.submitter();
+        RetrainingJob job = job("quiet", "BTC", Set.of());
+        CompletableFuture<RetrainingResult> future = executor.submit(job);
+        var result = RetrainingResult.skipped("quiet", 3, "too few rows");
+
+        // written without the P:done message a worker's finish sends
+        var connection = new RedissonConnection(cluster.config);
+        try {
+            new RedisJobStateStore(connection).save(List.of(JobStatus.queued(job, T).succeeded(result, T)));
+        } finally {
+            connection.close();
+        }
+
+        assertThat(future.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(result);
+    }
+
+    @Test
     void anUnreachableRedisIsOneLineNamingTheUri() {
         String uri = "redis://127.0.0.1:" + FreePorts.loopback();
         var config = new RedissonRetrainingConfig(uri, "huracan-test-absent", Duration.ofSeconds(2), Duration.ofSeconds(2));
