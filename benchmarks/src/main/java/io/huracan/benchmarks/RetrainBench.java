@@ -13,7 +13,7 @@ import io.huracan.bootstrap.config.RetrainingExecutorKind;
 import io.huracan.bootstrap.retraining.CommonsMathRidgeRegression;
 import io.huracan.bootstrap.retraining.JsonJobStateStore;
 import io.huracan.bootstrap.retraining.RetrainingBatch;
-import io.huracan.bootstrap.retraining.RetrainingProcess;
+import io.huracan.bootstrap.wiring.RetrainingProcess;
 import io.huracan.domain.cost.FeeSchedule;
 import io.huracan.domain.regime.RegimeThresholds;
 import io.huracan.domain.registry.ModelRegistry;

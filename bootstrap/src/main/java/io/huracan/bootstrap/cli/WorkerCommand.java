@@ -6,7 +6,7 @@ import io.huracan.bootstrap.config.ConfigOverride;
 import io.huracan.bootstrap.config.DurationText;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.RetrainingExecutorKind;
-import io.huracan.bootstrap.retraining.RetrainingProcess;
+import io.huracan.bootstrap.wiring.RetrainingProcess;
 import io.huracan.ports.retraining.JobStatus;
 import io.huracan.ports.retraining.RetrainingJob;
 import io.huracan.ports.retraining.RetrainingResult;

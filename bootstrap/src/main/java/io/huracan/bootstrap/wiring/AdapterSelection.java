@@ -29,8 +29,6 @@ import io.huracan.bootstrap.config.PaperExchangeSection;
 import io.huracan.bootstrap.config.RegistrySection;
 import io.huracan.bootstrap.config.RetrainingExecutorKind;
 import io.huracan.bootstrap.config.RetrainingSection;
-import io.huracan.bootstrap.retraining.LocalRetrainingModule;
-import io.huracan.bootstrap.retraining.RetrainingWorkModule;
 import io.huracan.adapter.redisson.RedissonRetrainingModule;
 import io.huracan.bootstrap.config.VenueSection;
 import io.huracan.domain.cost.FeeSchedule;

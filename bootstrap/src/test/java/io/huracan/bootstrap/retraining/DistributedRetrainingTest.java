@@ -8,6 +8,7 @@ import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.ConfigOverride;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.RetrainingExecutorKind;
+import io.huracan.bootstrap.wiring.RetrainingProcess;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.Regime;
 import io.huracan.ports.registry.ModelQuery;

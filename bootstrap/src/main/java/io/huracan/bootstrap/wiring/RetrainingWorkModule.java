@@ -1,10 +1,11 @@
-package io.huracan.bootstrap.retraining;
+package io.huracan.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.huracan.bootstrap.config.EngineConfig;
-import io.huracan.bootstrap.wiring.AdapterSelection;
+import io.huracan.bootstrap.retraining.CommonsMathRidgeRegression;
+import io.huracan.bootstrap.retraining.RetrainingSetup;
 import io.huracan.domain.registry.ModelRegistry;
 import io.huracan.domain.retraining.RetrainingJobRunner;
 import io.huracan.ports.registry.ModelStore;

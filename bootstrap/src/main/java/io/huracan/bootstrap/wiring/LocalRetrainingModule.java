@@ -1,9 +1,10 @@
-package io.huracan.bootstrap.retraining;
+package io.huracan.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.huracan.bootstrap.config.RetrainingSection;
+import io.huracan.bootstrap.retraining.JsonJobStateStore;
 import io.huracan.domain.retraining.LocalRetrainingExecutor;
 import io.huracan.ports.retraining.JobStateStore;
 import io.huracan.ports.retraining.RetrainingExecutor;

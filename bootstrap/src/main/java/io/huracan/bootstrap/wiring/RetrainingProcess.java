@@ -1,4 +1,4 @@
-package io.huracan.bootstrap.retraining;
+package io.huracan.bootstrap.wiring;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -6,7 +6,6 @@ import com.google.inject.Module;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.RetrainingExecutorKind;
-import io.huracan.bootstrap.wiring.AdapterSelection;
 import io.huracan.ports.time.EngineClock;
 
 import java.util.ArrayList;
