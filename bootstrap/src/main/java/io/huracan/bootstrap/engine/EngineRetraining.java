@@ -80,7 +80,6 @@ final class EngineRetraining implements ManagedService {
     private RetrainingScheduler scheduler;
     private Thread thread;
     private volatile boolean running;
-    private volatile long checks;
 
     @Inject
     EngineRetraining(EngineConfig config, Provider<RetrainingExecutor> executors, Provider<MarketDataStore> marketData,
@@ -131,11 +130,6 @@ final class EngineRetraining implements ManagedService {
         marketData.get().close();
     }
 
-    /** Checks done so far (the schedule, the live reviews): for tests and the status of an embedding application. */
-    long checks() {
-        return checks;
-    }
-
     private void run() {
         long nextCheck = System.nanoTime();
         while (running) {
@@ -144,7 +138,6 @@ final class EngineRetraining implements ManagedService {
                 readFills();
                 if (System.nanoTime() - nextCheck >= 0) {
                     check();
-                    checks++;
                     nextCheck = System.nanoTime() + section.checkInterval().toNanos();
                 }
             } catch (RuntimeException e) {

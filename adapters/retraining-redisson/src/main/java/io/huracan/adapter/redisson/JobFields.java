@@ -32,10 +32,6 @@ final class JobFields {
     static final String STATE = "state";
     static final String TAGS = "tags";
     static final String UPDATED = "updated";
-    static final String WORKER = "worker";
-    /** The fields a finish writes; a job queued again has them removed. */
-    static final String[] RESULT = {"error", "outcome", "model", "sharpe", "sortino", "win_rate", "max_drawdown",
-            "trade_count", "edge_bps", "training_rows", "test_rows", "reason"};
 
     private JobFields() {
     }

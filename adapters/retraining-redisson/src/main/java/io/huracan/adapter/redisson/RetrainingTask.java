@@ -30,8 +30,4 @@ final class RetrainingTask implements Runnable, Serializable, JobRunner.Bound {
         }
         runner.run(jobId);
     }
-
-    String jobId() {
-        return jobId;
-    }
 }
