@@ -30,9 +30,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A running engine retrains on its own: the session's clock (market time, stepped by the simulator as fast as the
- * machine allows) crosses a minute, the every-minute cron fires at the next check, and the local executor fits
- * models on the stored data of the universe's coins that have any, registering and promoting them.
+ * A running engine retrains on its own: the session's clock (market time, stepped by the simulator a minute a
+ * second, so that the engine checks several times a market minute) crosses a minute, the every-minute cron fires at the next check, and the local executor fits
+ * models on the stored data of the universe's coins that have any (two of its four), registering and promoting them.
  */
 class EngineRetrainingTest {
     private static final Instant START = Instant.parse("2026-03-05T00:00:00Z");
@@ -49,6 +49,13 @@ class EngineRetrainingTest {
         Path config = dir.resolve("engine.yaml");
         Files.writeString(config, """
                 engine:
+                  universe:
+                    active_coins: 4
+                    coins:
+                      - {symbol: BTC, sector: layer1, exchanges: [binance, okx, bybit]}
+                      - {symbol: ETH, sector: layer1, exchanges: [binance, okx, bybit]}
+                      - {symbol: SOL, sector: layer1, exchanges: [binance, okx, bybit]}
+                      - {symbol: BNB, sector: layer1, exchanges: [binance, okx, bybit]}
                   storage: {root: %s}
                   registry: {adapter: file, path: %s}
                   strategy: {holding_horizon: 5m}
@@ -61,7 +68,7 @@ class EngineRetrainingTest {
                 """.formatted(dir.resolve("data"), dir.resolve("registry"), FreePorts.loopback(), dir.resolve("jobs.json")));
         EngineConfig engineConfig = new ConfigLoader(Map.of()).load(List.of(config));
 
-        try (var engine = HuracanEngine.builder().config(engineConfig).environment(Map.of()).speed(0)
+        try (var engine = HuracanEngine.builder().config(engineConfig).environment(Map.of()).speed(60)
                 .sessionLength(Duration.ofMinutes(3)).startAt(START.toEpochMilli() * 1_000).build()) {
             engine.start();
             assertThat(engine.awaitTermination(Duration.ofMinutes(2))).isTrue();
@@ -73,14 +80,15 @@ class EngineRetrainingTest {
                 .getInstance(ModelStore.class);
         List<ModelVersion> fitted = models.find(ModelQuery.ALL).stream()
                 .filter(version -> version.definition().trainedBy().startsWith("schedule-")).toList();
-        // the cron fires each minute of the session: each firing fits a version per coin with ranging rows
+        // the cron fires at most once a minute of the session: each firing fits a version per coin with ranging rows
         assertThat(fitted).extracting(version -> version.key().name()).containsOnly("lin-ranging-btc", "lin-ranging-eth")
                 .contains("lin-ranging-btc", "lin-ranging-eth");
         assertThat(fitted).allSatisfy(version -> assertThat(version.definition().trainingWindow().to())
                 .isAfterOrEqualTo(START.plusSeconds(60)).isBefore(START.plus(Duration.ofMinutes(5))));
         List<JobStatus> jobs = new JsonJobStateStore(dir.resolve("jobs.json")).load();
-        assertThat(jobs).filteredOn(job -> job.job().trigger() == RetrainingTrigger.SCHEDULE)
-                .hasSizeGreaterThanOrEqualTo(8)
+        // a firing finding a key busy with a regime-change job joins it, so some firings have fewer than 8 jobs
+        assertThat(jobs).filteredOn(job -> job.job().trigger() == RetrainingTrigger.SCHEDULE).isNotEmpty()
                 .allSatisfy(job -> assertThat(job.state()).isEqualTo(JobState.SUCCEEDED));
+        assertThat(jobs).allSatisfy(job -> assertThat(job.job().coins()).isSubsetOf(Coin.of("BTC"), Coin.of("ETH")));
     }
 }
