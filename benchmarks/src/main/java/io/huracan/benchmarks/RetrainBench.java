@@ -2,8 +2,6 @@ package io.huracan.benchmarks;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.huracan.adapter.file.FileModelStoreConfig;
-import io.huracan.adapter.file.FileModelStoreModule;
 import io.huracan.adapter.parquet.ParquetStoreSettings;
 import io.huracan.adapter.parquet.ParquetStores;
 import io.huracan.bootstrap.SystemEngineClock;
@@ -86,6 +84,10 @@ final class RetrainBench implements Callable<Integer> {
     @Option(names = "--redis-uri", description = "Redis for --executor redisson. Default: HURACAN_TEST_REDIS or "
             + "redis://127.0.0.1:6379.")
     String redisUri;
+    @Option(names = "--registry", defaultValue = "file",
+            description = "file (one directory, every operation under one lock) or postgres (a fresh database on "
+                    + "HURACAN_TEST_POSTGRES's server, dropped after) (default ${DEFAULT-VALUE}).")
+    String registry;
     @Option(names = "--json", description = "Print one JSON object last.")
     boolean json;
     @Spec
@@ -96,6 +98,10 @@ final class RetrainBench implements Callable<Integer> {
         if (!executor.equals("local") && !executor.equals("redisson")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--executor " + executor
                     + " is not available; allowed: local or redisson");
+        }
+        if (!registry.equals("file") && !registry.equals("postgres")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--registry " + registry
+                    + " is not available; allowed: file or postgres");
         }
         if (coins < 1 || rowsPerRegime < 1 || parallel < 1 || workers.stream().anyMatch(n -> n < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--coins, --rows-per-regime, --parallel and "
@@ -121,6 +127,7 @@ final class RetrainBench implements Callable<Integer> {
                 double jobsPerMinute = jobs.size() * 60 / run.seconds();
                 if (report == null) {
                     report = new BenchReport("retrain", jobs.size() / run.seconds()).put("executor", executor)
+                            .put("registry", registry)
                             .put("coins", coins).put("jobs", jobs.size()).put("rows_per_coin", 4L * rowsPerRegime);
                     if (run.latency() != null) {
                         report.latency(run.latency());
@@ -151,10 +158,14 @@ final class RetrainBench implements Callable<Integer> {
     private record Run(double seconds, double cpuSeconds, long registered, long failed, Histogram latency) {
     }
 
-    private Run local(Path dir, int pool, List<RetrainingJob> jobs) {
+    private Run local(Path dir, int pool, List<RetrainingJob> jobs) throws Exception {
         BenchProgress.phase("retrain", "running " + jobs.size() + " jobs on " + pool + " pool threads");
-        ModelStore models = Guice.createInjector(new FileModelStoreModule(
-                new FileModelStoreConfig(dir.resolve("registry-" + pool)))).getInstance(ModelStore.class);
+        try (var registryUnderTest = new BenchRegistry(registry, dir.resolve("registry-" + pool))) {
+            return local(dir, pool, jobs, Guice.createInjector(registryUnderTest.module()).getInstance(ModelStore.class));
+        }
+    }
+
+    private Run local(Path dir, int pool, List<RetrainingJob> jobs, ModelStore models) {
         var settings = new RetrainingSettings(List.of(Feature.values()), STEP, 0.01, 4, 3.0, 100, ExchangeId.PAPER,
                 new FeeSchedule("default", 2, 5, 0), true, RegimeThresholds.DEFAULTS);
         var clock = new SystemEngineClock();
@@ -185,16 +196,23 @@ final class RetrainBench implements Callable<Integer> {
         String uri = redisUri != null ? redisUri : System.getenv().getOrDefault("HURACAN_TEST_REDIS", "redis://127.0.0.1:6379");
         String prefix = "huracan-bench-" + UUID.randomUUID().toString().substring(0, 8);
         Path config = dir.resolve("cluster-" + count + ".yaml");
-        Files.writeString(config, """
-                engine:
-                  storage: {root: %s}
-                  registry: {adapter: file, path: %s}
-                  strategy: {holding_horizon: 1m}
-                  retraining:
-                    executor: redisson
-                    redisson: {uri: "%s", key_prefix: %s}
-                    worker: {shutdown_grace: 10s}
-                """.formatted(dir.resolve("data"), dir.resolve("registry-" + count), uri, prefix));
+        try (var registryUnderTest = new BenchRegistry(registry, dir.resolve("registry-" + count))) {
+            Files.writeString(config, """
+                    engine:
+                      storage: {root: %s}
+                      registry: %s
+                      strategy: {holding_horizon: 1m}
+                      retraining:
+                        executor: redisson
+                        redisson: {uri: "%s", key_prefix: %s}
+                        worker: {shutdown_grace: 10s}
+                    """.formatted(dir.resolve("data"), registryUnderTest.yaml(), uri, prefix));
+            return redisson(dir, count, jobs, config, uri, prefix);
+        }
+    }
+
+    private Run redisson(Path dir, int count, List<RetrainingJob> jobs, Path config, String uri, String prefix)
+            throws Exception {
         EngineConfig engine = new ConfigLoader(Map.of()).load(List.of(config));
         Injector injector = RetrainingProcess.injector(engine, RetrainingExecutorKind.REDISSON, Map.of());
         BenchProgress.phase("retrain", "starting " + count + " worker processes on " + uri);
