@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
         versionProvider = HuracanCli.Version.class,
         description = "Huracan Engine: a crypto trading-engine core.",
         subcommands = {RunCommand.class, ConfigCommand.class, RegistryCommand.class, StorageCommand.class, RetrainCommand.class,
+                WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HuracanCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
@@ -49,6 +50,12 @@ public final class HuracanCli implements Runnable {
             return EXIT_FAILURE;
         });
         return commandLine;
+    }
+
+    /** What an I/O failure says, without the class name {@code new UncheckedIOException(cause)} puts first. */
+    static String message(java.io.UncheckedIOException e) {
+        return e.getCause() != null && e.getMessage().equals(e.getCause().toString()) ? e.getCause().getMessage()
+                : e.getMessage();
     }
 
     @Override

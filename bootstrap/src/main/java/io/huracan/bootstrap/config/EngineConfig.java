@@ -7,6 +7,8 @@ import io.huracan.domain.risk.RiskLimits;
 import io.huracan.domain.risk.TradeLimits;
 import io.huracan.ports.market.Universe;
 
+import io.huracan.ports.config.InvalidConfigException;
+
 import static io.huracan.ports.config.ConfigChecks.required;
 
 /** The whole {@code engine} section, immutable and validated; see config/base.yaml for every key. */
@@ -38,6 +40,10 @@ public record EngineConfig(
         required("exchanges", exchanges);
         required("observability", observability);
         required("retraining", retraining);
+        if (costModel.feesOf(retraining.venue()) == null) {
+            throw new InvalidConfigException("retraining.venue", retraining.venue().key()
+                    + " has no fee schedule in engine.cost_model.fees; allowed: one of " + costModel.fees().keySet());
+        }
     }
 
     public TradeLimits tradeLimits() {

@@ -112,6 +112,7 @@ public final class HuracanEngine implements AutoCloseable {
         services.addAll(List.of(
                 service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close()),
                 service("model-registry", this::loadModels, () -> { }),
+                injector.getInstance(EngineRetraining.class),
                 service("event-loops", this::startLoops, this::stopLoops),
                 new FeedSubscription(feed, gateway, router, universeCoins()),
                 driver));

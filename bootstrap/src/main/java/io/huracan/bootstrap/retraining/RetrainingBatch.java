@@ -41,15 +41,15 @@ public final class RetrainingBatch {
     private RetrainingBatch() {
     }
 
-    /** Jobs for each regime and coin set, with ids {@code <prefix>-<regime>-<coins>}. */
+    /** Jobs for each regime and coin set, with ids {@code <prefix>-<regime>-<coins>}, needing workers with {@code tags}. */
     public static List<RetrainingJob> jobs(String idPrefix, List<Regime> regimes, List<? extends Set<Coin>> coinSets,
-                                           TrainingWindow window, RetrainingTrigger trigger) {
+                                           TrainingWindow window, Set<String> tags, RetrainingTrigger trigger) {
         List<RetrainingJob> jobs = new ArrayList<>();
         for (Regime regime : regimes) {
             for (Set<Coin> coins : coinSets) {
                 var sorted = new TreeSet<>(coins);
                 jobs.add(new RetrainingJob(idPrefix + "-" + regime.key() + "-" + ModelNames.coinLabel(sorted), regime,
-                        sorted, window, Set.of(), trigger));
+                        sorted, window, tags, trigger));
             }
         }
         return jobs;

@@ -27,6 +27,9 @@ import io.huracan.bootstrap.config.MessageBusSection;
 import io.huracan.bootstrap.config.ObservabilitySection;
 import io.huracan.bootstrap.config.PaperExchangeSection;
 import io.huracan.bootstrap.config.RegistrySection;
+import io.huracan.bootstrap.config.RetrainingExecutorKind;
+import io.huracan.bootstrap.config.RetrainingSection;
+import io.huracan.adapter.redisson.RedissonRetrainingModule;
 import io.huracan.bootstrap.config.VenueSection;
 import io.huracan.domain.cost.FeeSchedule;
 import io.huracan.ports.config.Secret;
@@ -43,7 +46,8 @@ import java.util.Map;
 
 /**
  * The one switch over config (DESIGN.md section 2): turns {@code engine.message_bus.adapter},
- * {@code engine.registry.adapter}, {@code engine.exchanges} and {@code engine.observability} into the Guice modules of the chosen adapters,
+ * {@code engine.registry.adapter}, {@code engine.exchanges}, {@code engine.observability} and
+ * {@code engine.retraining.executor} into the Guice modules of the chosen adapters,
  * each given its own config record.
  */
 public final class AdapterSelection {
@@ -56,7 +60,21 @@ public final class AdapterSelection {
         modules.add(registry(config.registry(), environment));
         modules.addAll(exchanges(config, environment));
         modules.add(observability(config.observability(), environment));
+        modules.addAll(retraining(config, config.retraining().executor()));
         return modules;
+    }
+
+    /**
+     * The job runner every process runs the same way, and the executor {@code kind} names: a local pool, or
+     * Redisson's executor service with {@code huracan worker} processes (whose own side this module also binds).
+     */
+    public static List<Module> retraining(EngineConfig config, RetrainingExecutorKind kind) {
+        RetrainingSection section = config.retraining();
+        Module executor = switch (kind) {
+            case LOCAL -> new LocalRetrainingModule(section);
+            case REDISSON -> new RedissonRetrainingModule(section.redisson(), section.worker().config(section.maxParallel()));
+        };
+        return List.of(new RetrainingWorkModule(config), executor);
     }
 
     /** Micrometer and the /metrics endpoint when enabled; otherwise meters that record nothing and no endpoint. */

@@ -61,6 +61,23 @@ class RetrainCommandTest {
     }
 
     @Test
+    void jobsListsWhatTheExecutorKept() {
+        assertThat(run("retrain", "--regime", "ranging", "--coins", "AAA", "--lookback", "4d")).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("retrain", "--jobs")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).containsPattern("manual-\\d+-ranging-aaa +succeeded .* ranging/AAA +promoted +lin-ranging-aaa:1\n")
+                .endsWith("1 jobs\n");
+    }
+
+    @Test
+    void aBadTagIsABadUsage() {
+        assertThat(run("retrain", "--tags", "GPU")).isEqualTo(HuracanCli.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("huracan retrain: tag 'GPU' is invalid; allowed: 1-32 of a-z");
+    }
+
+    @Test
     void anUnknownCoinIsABadUsage() {
         assertThat(run("retrain", "--coins", "ZZZ")).isEqualTo(HuracanCli.EXIT_USAGE);
         assertThat(err.toString()).isEqualTo("huracan retrain: --coins ZZZ has no stored features\n");

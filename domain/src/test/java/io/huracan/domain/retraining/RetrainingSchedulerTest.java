@@ -28,10 +28,11 @@ class RetrainingSchedulerTest {
     private final InMemoryModelStore models = new InMemoryModelStore();
     private final ModelRegistry registry = new ModelRegistry(models, new PromotionRules(2, 10, 0.5, 0.5), clock);
     private final List<RetrainingJob> submitted = new ArrayList<>();
+    private List<Set<Coin>> coinSets = List.of(Set.of(Coin.of("BTC")), Set.of(Coin.of("ETH"), Coin.of("SOL")));
 
     private RetrainingScheduler scheduler(LocalRetrainingExecutor executor) {
         return new RetrainingScheduler(CronSchedule.parse("0 */6 * * *"), executor, registry, clock,
-                List.of(Set.of(Coin.of("BTC")), Set.of(Coin.of("ETH"), Coin.of("SOL"))), Duration.ofDays(7));
+                () -> coinSets, Duration.ofDays(7), Duration.ofHours(1));
     }
 
     private LocalRetrainingExecutor executor() {
@@ -100,5 +101,46 @@ class RetrainingSchedulerTest {
         assertThat(submitted).extracting(RetrainingJob::key)
                 .containsExactlyInAnyOrder("trending_up/BTC", "trending_up/ETH,SOL");
         assertThat(submitted).allSatisfy(job -> assertThat(job.trigger()).isEqualTo(RetrainingTrigger.DECAY));
+    }
+
+    @Test
+    void aTriggerDoesNotRetrainAKeyAgainWithinTheCooldown() throws Exception {
+        try (var executor = executor()) {
+            var scheduler = scheduler(executor);
+            // each job ends before the next trigger, so that none joins a busy one
+            finish(scheduler.onRegimeChange(Coin.of("BTC"), Regime.RANGING));
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(scheduler.onRegimeChange(Coin.of("BTC"), Regime.RANGING)).isEmpty();
+            finish(scheduler.onRegimeChange(Coin.of("BTC"), Regime.HIGH_VOLATILITY));
+            clock.advance(Duration.ofMinutes(1));
+            finish(scheduler.onRegimeChange(Coin.of("BTC"), Regime.RANGING));
+        }
+        assertThat(submitted).extracting(RetrainingJob::key)
+                .containsExactly("ranging/BTC", "high_volatility/BTC", "ranging/BTC");
+    }
+
+    private static void finish(List<java.util.concurrent.CompletableFuture<RetrainingResult>> futures) throws Exception {
+        assertThat(futures).hasSize(1);
+        for (var future : futures) {
+            future.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theCoinSetsAreAskedForAtEachFiring() throws Exception {
+        try (var executor = executor()) {
+            var scheduler = scheduler(executor);
+            coinSets = List.of();
+            clock.advance(Duration.ofHours(1));
+            assertThat(scheduler.tick()).isEmpty();
+
+            coinSets = List.of(Set.of(Coin.of("ADA")));
+            clock.advance(Duration.ofHours(6));
+            for (var future : scheduler.tick()) {
+                future.get(5, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(submitted).extracting(RetrainingJob::key).containsExactlyInAnyOrder("trending_up/ADA",
+                "trending_down/ADA", "ranging/ADA", "high_volatility/ADA");
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public record RetrainingJob(String id, Regime regime, SortedSet<Coin> coins, TrainingWindow window,
                             Set<String> requiredTags, RetrainingTrigger trigger) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     public RetrainingJob {
         if (id == null || !ID.matcher(id).matches()) {
@@ -38,7 +39,17 @@ public record RetrainingJob(String id, Regime regime, SortedSet<Coin> coins, Tra
         }
         Objects.requireNonNull(window, "window");
         requiredTags = Set.copyOf(requiredTags);
+        requiredTags.forEach(RetrainingJob::checkTag);
         Objects.requireNonNull(trigger, "trigger");
+    }
+
+    /** Checks a worker tag (e.g. {@code gpu}) and returns it. */
+    public static String checkTag(String tag) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            throw new IllegalArgumentException("tag '" + tag + "' is invalid; allowed: 1-32 of a-z, 0-9, '_', '-'"
+                    + ", starting with a letter or digit");
+        }
+        return tag;
     }
 
     /** A sorted copy: the set inside a record is mutable. */
