@@ -96,9 +96,10 @@ public final class PipelineBench implements Runnable {
             + "400 coins on 8 loops); on a 2-core machine 200 puts one loop on each core.")
     Integer coinsPerLoop;
 
-    @Option(names = "--idle-max-park-us", defaultValue = "50",
-            description = "Longest an idle loop sleeps, microseconds (default ${DEFAULT-VALUE}; the engine's default is 1000).")
-    long idleMaxParkMicros;
+    @Option(names = "--idle-max-park-us",
+            description = "Longest an idle loop sleeps when no event wakes it, microseconds (default "
+                    + "engine.event_loop.idle_max_park).")
+    Long idleMaxParkMicros;
 
     @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -131,7 +132,7 @@ public final class PipelineBench implements Runnable {
                 .put("order_rejects", main.stats.orderRejects())
                 .put("risk_rejects", main.stats.riskRejectsTotal())
                 .put("heap_used_mb", main.heapUsedMb)
-                .put("idle_max_park_us", idleMaxParkMicros)
+                .put("idle_max_park_us", idleMaxPark(config).toNanos() / 1_000)
                 .put("metrics", config.observability().enabled() ? "on" : "off")
                 .put("cpu_ns_per_event", Math.round(main.cpuNanosPerEvent))
                 .put("metrics_scrapes", main.scrapes + paced.scrapes)
@@ -187,7 +188,7 @@ public final class PipelineBench implements Runnable {
                     }
                 }, new CostPredictionLedger(config.costModel()), "bench", universe.activeCoins());
         EventLoopConfig loopConfig = config.eventLoop();
-        Duration idleMaxPark = Duration.ofNanos(idleMaxParkMicros * 1_000);
+        Duration idleMaxPark = idleMaxPark(config);
         var blocking = new EventLoopConfig(coinsPerLoop != null ? coinsPerLoop : loopConfig.coinsPerLoop(),
                 loopConfig.queueCapacity(), BackpressurePolicy.BLOCK, idleMaxPark,
                 loopConfig.heartbeatInterval(), loopConfig.stallThreshold(), loopConfig.shutdownTimeout());
@@ -254,6 +255,10 @@ public final class PipelineBench implements Runnable {
         all.add(intentOnly);
         return new Result(stats, offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
                 scrapeMillis, cpuPerEvent);
+    }
+
+    private Duration idleMaxPark(EngineConfig config) {
+        return idleMaxParkMicros != null ? Duration.ofNanos(idleMaxParkMicros * 1_000) : config.eventLoop().idleMaxPark();
     }
 
     /** Runs the simulator until it has produced {@code count} events, keeping them in order. */
