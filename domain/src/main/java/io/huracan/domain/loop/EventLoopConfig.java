@@ -12,7 +12,8 @@ import static io.huracan.ports.config.ConfigChecks.required;
  *
  * @param coinsPerLoop      coins owned by one loop thread (400 coins / 50 = 8 loops)
  * @param queueCapacity     inbound events a loop may hold (rounded up to a power of two)
- * @param backpressure      what a full queue does
+ * @param backpressure      what a full market-data queue does
+ * @param idleStrategy      how an idle loop waits
  * @param idleMaxPark       longest an idle loop sleeps when nothing wakes it (queued work wakes it at once), which
  *                          bounds how stale its heartbeat gets; below the stall threshold
  * @param heartbeatInterval how often a loop reports it is alive
@@ -23,6 +24,7 @@ public record EventLoopConfig(
         int coinsPerLoop,
         int queueCapacity,
         BackpressurePolicy backpressure,
+        IdleMode idleStrategy,
         Duration idleMaxPark,
         Duration heartbeatInterval,
         Duration stallThreshold,
@@ -32,6 +34,7 @@ public record EventLoopConfig(
         positive("coins_per_loop", coinsPerLoop);
         positive("queue_capacity", queueCapacity);
         required("backpressure", backpressure);
+        required("idle_strategy", idleStrategy);
         positive("idle_max_park", idleMaxPark);
         if (idleMaxPark.toNanos() < 1_000) {
             throw new InvalidConfigException("idle_max_park", idleMaxPark.toNanos()
@@ -44,5 +47,10 @@ public record EventLoopConfig(
                     + "ms is invalid; allowed: below stall_threshold (" + stallThreshold.toMillis() + "ms)");
         }
         positive("shutdown_timeout", shutdownTimeout);
+    }
+
+    /** A new idle strategy of the configured kind, for one loop thread. */
+    public IdleStrategy newIdleStrategy() {
+        return idleStrategy.newStrategy(idleMaxPark.toNanos());
     }
 }

@@ -42,7 +42,7 @@ class EventLoopManagerTest {
     private EventLoopManager<CoinLog, Object> manager;
 
     private static EventLoopConfig config(int coinsPerLoop, int capacity, BackpressurePolicy policy, Duration shutdown) {
-        return new EventLoopConfig(coinsPerLoop, capacity, policy, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdown);
+        return new EventLoopConfig(coinsPerLoop, capacity, policy, IdleMode.BACKOFF, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdown);
     }
 
     private EventLoopManager<CoinLog, Object> manager(EventLoopConfig config) {
@@ -346,7 +346,7 @@ class EventLoopManagerTest {
 
     @Test
     void aSleepingLoopIsWokenByTheNextEventNotByItsTimer() throws Exception {
-        var sleepy = new EventLoopConfig(50, 64, BackpressurePolicy.BLOCK, Duration.ofMillis(4_500),
+        var sleepy = new EventLoopConfig(50, 64, BackpressurePolicy.BLOCK, IdleMode.BACKOFF, Duration.ofMillis(4_500),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5));
         var loops = manager(sleepy);
         Coin coin = Coin.of("LTC");
@@ -363,7 +363,7 @@ class EventLoopManagerTest {
 
     @Test
     void anIdleSleepLongerThanTheStallThresholdIsRefused() {
-        assertThatThrownBy(() -> new EventLoopConfig(50, 64, BackpressurePolicy.BLOCK, Duration.ofSeconds(5),
+        assertThatThrownBy(() -> new EventLoopConfig(50, 64, BackpressurePolicy.BLOCK, IdleMode.BACKOFF, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5)))
                 .hasMessage("idle_max_park: 5000ms is invalid; allowed: below stall_threshold (5000ms)");
     }
