@@ -5,7 +5,7 @@ import io.huracan.adapter.paper.MarketSimulatorConfig;
 import io.huracan.adapter.paper.PaperExchange;
 import io.huracan.adapter.paper.PaperExchangeConfig;
 import io.huracan.bootstrap.SystemEngineClock;
-import io.huracan.bootstrap.config.ConfigLoader;
+import io.huracan.bootstrap.cli.ConfigOptions;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.engine.EngineMeters;
 import io.huracan.bootstrap.engine.SeedModels;
@@ -13,8 +13,6 @@ import io.huracan.bootstrap.engine.SteppedClock;
 import io.huracan.domain.cost.CoinIndex;
 import io.huracan.domain.cost.CostModel;
 import io.huracan.domain.cost.CostPredictionLedger;
-import io.huracan.domain.loop.BackoffIdleStrategy;
-import io.huracan.domain.loop.BackpressurePolicy;
 import io.huracan.domain.loop.CoinAssignment;
 import io.huracan.domain.loop.EventLoopConfig;
 import io.huracan.domain.loop.EventLoopListener;
@@ -42,6 +40,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -65,12 +64,17 @@ import java.util.concurrent.locks.LockSupport;
  * evaluation's decision: an order intent (also reported alone as intent_*) or a reasoned no. Metrics follow
  * {@code engine.observability.enabled} (on by default, scraped once a second; {@code
  * HURACAN_ENGINE__OBSERVABILITY__ENABLED=false} measures without them). Scaling: throughput over 20, 100, 200 and 400 coins.
+ * Right before the latency run, {@link MachineStalls} measures for 3 s how often the machine itself stops a thread
+ * that only reads the clock: the floor under every latency figure of the run.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Events/s through the whole in-memory pipeline, event-to-intent latency, scaling over coins.")
 public final class PipelineBench implements Runnable {
     @Option(names = "--json", description = "Print one JSON object on the last line.")
     boolean json;
+
+    @Mixin
+    ConfigOptions configOptions;
 
     @Option(names = "--coins", defaultValue = "400", description = "Coins for the main run (default ${DEFAULT-VALUE}).")
     int coins;
@@ -96,16 +100,17 @@ public final class PipelineBench implements Runnable {
             + "400 coins on 8 loops); on a 2-core machine 200 puts one loop on each core.")
     Integer coinsPerLoop;
 
-    @Option(names = "--idle-max-park-us", defaultValue = "50",
-            description = "Longest an idle loop sleeps, microseconds (default ${DEFAULT-VALUE}; the engine's default is 1000).")
-    long idleMaxParkMicros;
+    @Option(names = "--idle-max-park-us",
+            description = "Longest an idle loop sleeps when no event wakes it, microseconds (default "
+                    + "engine.event_loop.idle_max_park).")
+    Long idleMaxParkMicros;
 
     @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public void run() {
-        EngineConfig config = ConfigLoader.fromSystemEnvironment().load(List.of());
+        EngineConfig config = configOptions.load();
         if (coins < 1 || coins > config.universe().coins().size() || events < 1 || rate < 1 || latencySeconds < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--coins must be in [1, "
                     + config.universe().coins().size() + "]; --events, --rate and --latency-seconds must be > 0");
@@ -116,6 +121,8 @@ public final class PipelineBench implements Runnable {
         }
         BenchProgress.phase("pipeline", "throughput with " + coins + " coins");
         Result main = runOnce(config, coins, events, 0);
+        BenchProgress.phase("pipeline", "machine stalls");
+        MachineStalls stalls = MachineStalls.measure(3, 100_000);
         BenchProgress.phase("pipeline", "latency at " + rate + " events/s");
         Result paced = runOnce(config, coins, rate * latencySeconds, rate);
         var report = new BenchReport("pipeline", main.eventsPerSecond)
@@ -131,13 +138,14 @@ public final class PipelineBench implements Runnable {
                 .put("order_rejects", main.stats.orderRejects())
                 .put("risk_rejects", main.stats.riskRejectsTotal())
                 .put("heap_used_mb", main.heapUsedMb)
-                .put("idle_max_park_us", idleMaxParkMicros)
+                .put("idle_max_park_us", idleMaxPark(config).toNanos() / 1_000)
                 .put("metrics", config.observability().enabled() ? "on" : "off")
                 .put("cpu_ns_per_event", Math.round(main.cpuNanosPerEvent))
                 .put("metrics_scrapes", main.scrapes + paced.scrapes)
                 .put("metrics_scrape_ms", Math.round(paced.scrapeMillis * 100) / 100.0)
                 .put("latency_offered_rate", rate)
                 .put("latency_achieved_rate", Math.round(paced.eventsPerSecond));
+        stalls.addTo(report);
         if (scalingEvents > 0) {
             for (int n : new int[] {20, 100, 200, 400}) {
                 BenchProgress.phase("pipeline", "scaling, " + n + " coins");
@@ -186,19 +194,18 @@ public final class PipelineBench implements Runnable {
                         (intent ? intents : decisions).recordValue(Math.min(nanos, TimeUnit.SECONDS.toNanos(10)));
                     }
                 }, new CostPredictionLedger(config.costModel()), "bench", universe.activeCoins());
-        EventLoopConfig loopConfig = config.eventLoop();
-        Duration idleMaxPark = Duration.ofNanos(idleMaxParkMicros * 1_000);
-        var blocking = new EventLoopConfig(coinsPerLoop != null ? coinsPerLoop : loopConfig.coinsPerLoop(),
-                loopConfig.queueCapacity(), BackpressurePolicy.BLOCK, idleMaxPark,
-                loopConfig.heartbeatInterval(), loopConfig.stallThreshold(), loopConfig.shutdownTimeout());
+        EventLoopConfig configured = config.eventLoop();
+        var loopConfig = new EventLoopConfig(coinsPerLoop != null ? coinsPerLoop : configured.coinsPerLoop(),
+                configured.queueCapacity(), configured.backpressure(), configured.idleStrategy(), idleMaxPark(config),
+                configured.heartbeatInterval(), configured.stallThreshold(), configured.shutdownTimeout());
         var threads = new AtomicInteger();
-        var loops = new EventLoopManager<CoinTrading, Object>(blocking, pipeline, clock, task -> {
+        var loops = new EventLoopManager<CoinTrading, Object>(loopConfig, pipeline, clock, task -> {
             Thread thread = new Thread(task, "bench-loop-" + threads.getAndIncrement());
             thread.setDaemon(true);
             return thread;
-        }, () -> new BackoffIdleStrategy(idleMaxPark.toNanos()), EventLoopListener.NONE);
+        }, loopConfig::newIdleStrategy, EventLoopListener.NONE);
         EngineMeters.register(observed.metrics(), pipeline, risk, loops, () -> 0, gateway.venues(),
-                CoinAssignment.loopsFor(coinCount, blocking.coinsPerLoop()));
+                CoinAssignment.loopsFor(coinCount, loopConfig.coinsPerLoop()));
         loops.setActiveCoins(listings.stream().map(CoinListing::symbol).toList());
 
         // the pre-generated events are live data: promote them now, or every young collection of the timed run
@@ -225,10 +232,11 @@ public final class PipelineBench implements Runnable {
                 nextRerank = at + rerankEvery;
             }
             if (intervalNanos > 0) {
-                // sleep while well ahead of the offered rate, so the producer does not take a core from the loops
-                long ahead = began + offered * intervalNanos - System.nanoTime();
-                if (ahead > 100_000) {
-                    LockSupport.parkNanos(ahead - 50_000);
+                // spin until the next event is due: a parked producer is woken late (often by 100 us or more on
+                // a virtual machine) and then catches up in bursts, which would measure its own wake-ups
+                long due = began + offered * intervalNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
                 }
             }
         }
@@ -254,6 +262,10 @@ public final class PipelineBench implements Runnable {
         all.add(intentOnly);
         return new Result(stats, offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
                 scrapeMillis, cpuPerEvent);
+    }
+
+    private Duration idleMaxPark(EngineConfig config) {
+        return idleMaxParkMicros != null ? Duration.ofNanos(idleMaxParkMicros * 1_000) : config.eventLoop().idleMaxPark();
     }
 
     /** Runs the simulator until it has produced {@code count} events, keeping them in order. */

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code --config} option every command that reads the configuration shares. */
-final class ConfigOptions {
+public final class ConfigOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "A YAML file layered over the bundled defaults; repeat it, later files win. "
                     + "HURACAN_ENGINE__SECTION__KEY environment variables apply last.")
     List<Path> files = new ArrayList<>();
 
-    EngineConfig load() {
+    public EngineConfig load() {
         return ConfigLoader.fromSystemEnvironment().load(files);
     }
 }

@@ -9,7 +9,6 @@ import io.huracan.domain.codec.EnginePayloads;
 import io.huracan.domain.cost.CoinIndex;
 import io.huracan.domain.cost.CostModel;
 import io.huracan.domain.cost.CostPredictionLedger;
-import io.huracan.domain.loop.BackoffIdleStrategy;
 import io.huracan.domain.loop.EventLoopManager;
 import io.huracan.domain.pipeline.CoinTrading;
 import io.huracan.domain.pipeline.TradingPipeline;
@@ -105,6 +104,6 @@ final class EngineModule extends AbstractModule {
             Thread thread = new Thread(runnable, "huracan-loop-" + counter.getAndIncrement());
             thread.setDaemon(true);
             return thread;
-        }, () -> new BackoffIdleStrategy(config.eventLoop().idleMaxPark().toNanos()), new LoggingLoopListener());
+        }, config.eventLoop()::newIdleStrategy, new LoggingLoopListener());
     }
 }

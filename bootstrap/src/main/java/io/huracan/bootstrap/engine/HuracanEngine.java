@@ -159,7 +159,7 @@ public final class HuracanEngine implements AutoCloseable {
 
     /** Trades a signal of the application's own (predicted forward return, bps) through cost, risk and routing. */
     public void submitSignal(Coin coin, double predictedBps) {
-        router.route(coin, new SignalRequest(coin, predictedBps));
+        router.routeControl(coin, new SignalRequest(coin, predictedBps));
     }
 
     /** How many coins may open trades: the top {@code count} by edge after cost, from the next re-rank on. */
@@ -175,7 +175,7 @@ public final class HuracanEngine implements AutoCloseable {
     public void killSwitch() {
         risk.engageKillSwitch();
         for (Coin coin : universeCoins()) {
-            router.route(coin, new FlattenRequest(coin));
+            router.routeControl(coin, new FlattenRequest(coin));
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Routes market data from the feed and execution reports from the exchange to the event loop owning each coin,
- * counting what it offered so that a step barrier can wait until the loops have handled all of it.
+ * Routes market data from the feed and execution reports from the exchange to the event loop owning each coin
+ * (reports and requests in the loops' control lane), counting what it offered so that a step barrier can wait until the loops have handled all of it.
  */
 final class MarketRouter implements MarketDataListener, ExecutionListener {
     private final EventLoopManager<CoinTrading, Object> loops;
@@ -44,12 +44,23 @@ final class MarketRouter implements MarketDataListener, ExecutionListener {
 
     @Override
     public void onExecution(ExecutionReport report) {
-        route(report.order().coin(), report);
+        routeControl(report.order().coin(), report);
     }
 
+    /** Market data: the loops' backpressure policy applies. */
     void route(Coin coin, Object event) {
         offered.incrementAndGet();
-        if (loops.offer(coin, event) != OfferResult.ACCEPTED) {
+        counted(loops.offer(coin, event));
+    }
+
+    /** Execution reports and requests: the control lane, never dropped. */
+    void routeControl(Coin coin, Object event) {
+        offered.incrementAndGet();
+        counted(loops.offerControl(coin, event));
+    }
+
+    private void counted(OfferResult result) {
+        if (result != OfferResult.ACCEPTED) {
             offered.decrementAndGet();
             refused.increment();
         }

@@ -3,34 +3,35 @@ package io.huracan.domain.loop;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Spins, then yields, then parks for exponentially longer up to a maximum: the default, since it costs little CPU
- * when the market is quiet and reacts within microseconds when it is busy.
+ * Spins, then yields, then sleeps until woken: the default. An idle loop costs no CPU, and an event wakes it at once
+ * (the producer unparks it), so the sleep length only bounds how stale the loop's heartbeat may get. Spinning first
+ * keeps a busy loop awake between events that arrive microseconds apart, where a park and an unpark would cost more
+ * than the wait.
  */
 public final class BackoffIdleStrategy implements IdleStrategy {
     private static final int SPINS = 100;
-    private static final int YIELDS = 20;
-    private static final long MIN_PARK_NANOS = 1_000;
+    private static final int YIELDS = 10;
+    private static final long MIN_SLEEP_NANOS = 1_000;
 
-    private final long maxParkNanos;
+    private final long maxSleepNanos;
     private int idleCycles;
-    private long parkNanos = MIN_PARK_NANOS;
 
-    /** Parks for at most {@code maxParkNanos}; keep it well below the heartbeat interval. */
-    public BackoffIdleStrategy(long maxParkNanos) {
-        if (maxParkNanos < MIN_PARK_NANOS) {
-            throw new IllegalArgumentException("max park " + maxParkNanos + " ns is invalid; allowed: >= "
-                    + MIN_PARK_NANOS + " ns");
+    /** Sleeps at most {@code maxSleepNanos} between looks when nothing wakes it; keep it below the heartbeat interval. */
+    public BackoffIdleStrategy(long maxSleepNanos) {
+        if (maxSleepNanos < MIN_SLEEP_NANOS) {
+            throw new IllegalArgumentException("max sleep " + maxSleepNanos + " ns is invalid; allowed: >= "
+                    + MIN_SLEEP_NANOS + " ns");
         }
-        this.maxParkNanos = maxParkNanos;
+        this.maxSleepNanos = maxSleepNanos;
     }
 
-    /** Parks for at most 1 ms. */
+    /** Sleeps at most 100 ms between looks. */
     public BackoffIdleStrategy() {
-        this(1_000_000);
+        this(100_000_000);
     }
 
     @Override
-    public void idle(int workCount) {
+    public void idle(int workCount, LoopSleeper sleeper) {
         if (workCount > 0) {
             reset();
             return;
@@ -42,18 +43,16 @@ public final class BackoffIdleStrategy implements IdleStrategy {
             idleCycles++;
             Thread.yield();
         } else {
-            LockSupport.parkNanos(parkNanos);
-            parkNanos = Math.min(parkNanos * 2, maxParkNanos);
+            sleeper.sleep(maxSleepNanos);
         }
     }
 
     @Override
     public void reset() {
         idleCycles = 0;
-        parkNanos = MIN_PARK_NANOS;
     }
 
-    /** The same back-off without state, for a producer waiting on its {@code attempt}-th try (0, 1, 2, ...). */
+    /** A producer's back-off on its {@code attempt}-th try (0, 1, 2, ...) at a full queue or a paused coin. */
     static void pause(int attempt) {
         if (attempt < SPINS) {
             Thread.onSpinWait();

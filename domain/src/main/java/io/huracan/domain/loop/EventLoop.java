@@ -3,6 +3,7 @@ package io.huracan.domain.loop;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.time.EngineClock;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,31 +11,46 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One loop thread and the coins it owns: a duty cycle that applies ownership changes, drains a batch of events
- * from its ring into the handler, flushes, and beats its heartbeat; an idle strategy decides how to wait. Fields
- * without {@code volatile} belong to the loop thread.
+ * into the handler, flushes, and beats its heartbeat; an idle strategy decides how to wait, and sleeps through
+ * {@link #sleep} so that any producer wakes it at once. Fields without {@code volatile} belong to the loop thread.
+ *
+ * <p>Two lanes: market data in {@link #ring} under the configured backpressure, and control events (execution
+ * reports, flatten and signal requests) in {@link #control}, which never drops and is drained first. A loop never
+ * waits on itself: what its own thread offers to a full control lane (a venue answering an order on the loop's
+ * thread) goes to an overflow queue only that thread touches, drained after the lane, so order is kept.
  */
 final class EventLoop implements Runnable, InboundRing.Consumer {
     private static final int BATCH = 256;
+    /** Control events are few (a handful per order); this bounds a burst from other threads before they wait. */
+    static final int CONTROL_CAPACITY = 4096;
 
     final int index;
     final InboundRing ring;
+    final InboundRing control = new InboundRing(CONTROL_CAPACITY, BackpressurePolicy.BLOCK);
+    private final ArrayDeque<Object[]> ownOverflow = new ArrayDeque<>();
     private final Queue<Handover> handovers = new ConcurrentLinkedQueue<>();
     private final List<CoinSlot> owned = new ArrayList<>();
     private final CoinStage<Object, Object> stage;
     private final EngineClock clock;
     private final IdleStrategy idle;
+    private final LoopSleeper sleeper = this::sleep;
     private final EventLoopListener listener;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private CoinEventHandler<Object, Object> handler;
     private boolean firstOfBatch;
+    private boolean drainingControl;
     private long batchFirstEnqueuedNanos;
     private long processedCount;
+    private long overflowAfterPosition;
     private Coin currentCoin;
 
+    private volatile Thread thread;
+    private volatile boolean sleeping;
     private volatile boolean draining;
     private volatile boolean abort;
     private volatile boolean running = true;
@@ -60,6 +76,7 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             handler = stage.newHandler(index);
             while (!runDutyCycles()) {
@@ -79,10 +96,10 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
         try {
             while (!abort) {
                 int work = doWork();
-                if (work == 0 && draining && ring.isEmpty() && handovers.isEmpty()) {
+                if (work == 0 && draining && !hasWork()) {
                     return true;
                 }
-                idle.idle(work);
+                idle.idle(work, sleeper);
             }
             return true;
         } catch (RuntimeException failure) {
@@ -94,7 +111,10 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
     int doWork() {
         int work = applyHandovers();
         firstOfBatch = true;
-        int events = ring.drain(this, BATCH);
+        drainingControl = true;
+        int events = control.drain(this, BATCH) + drainOwnOverflow();
+        drainingControl = false;
+        events += ring.drain(this, BATCH);
         long now = clock.monotonicNanos();
         if (events > 0) {
             lagNanos = now - batchFirstEnqueuedNanos;
@@ -103,6 +123,22 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
         }
         heartbeatNanos = now;
         return work + events;
+    }
+
+    /** The overflow holds the loop's own events offered after everything in the lane up to this position. */
+    private int drainOwnOverflow() {
+        if (ownOverflow.isEmpty() || control.consumerPosition() < overflowAfterPosition) {
+            return 0;
+        }
+        int taken = 0;
+        Object[] entry;
+        while (taken < BATCH && (entry = ownOverflow.poll()) != null) {
+            taken++;
+            if (!accept(entry[0], entry[1], (Long) entry[2])) {
+                break;
+            }
+        }
+        return taken;
     }
 
     @Override
@@ -125,8 +161,11 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
     /** Never expected (a handover waits for producers to leave), but a coin's state must never see two threads. */
     private void forward(CoinSlot slot, Object event, long enqueuedNanos) {
         EventLoop current = slot.owner;
-        if (slot.retired || !current.ring.tryOffer(slot, event, enqueuedNanos)) {
+        InboundRing lane = drainingControl ? current.control : current.ring;
+        if (slot.retired || !lane.tryOffer(slot, event, enqueuedNanos)) {
             misrouted = misrouted + 1;
+        } else {
+            current.wake();
         }
     }
 
@@ -134,7 +173,7 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
         int applied = 0;
         Handover handover;
         while ((handover = handovers.peek()) != null) {
-            if (!handover.adopt && ring.consumerPosition() < handover.afterPosition) {
+            if (!handover.adopt && !consumedUpTo(handover)) {
                 break; // events of this coin queued before the pause are still ahead
             }
             handovers.poll();
@@ -147,6 +186,12 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
             applied++;
         }
         return applied;
+    }
+
+    private boolean consumedUpTo(Handover release) {
+        return ring.consumerPosition() >= release.afterPosition
+                && control.consumerPosition() >= release.afterControlPosition
+                && ownOverflow.isEmpty();
     }
 
     private void adopt(CoinSlot slot) {
@@ -206,27 +251,85 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
         }
     }
 
-    void post(Handover handover) {
-        handovers.add(handover);
+    /**
+     * The sleep behind {@link LoopSleeper}: announces it, then parks unless work arrived meanwhile. A producer
+     * queues first and then reads {@link #sleeping}; the loop announces first and then looks at the queues. Both
+     * sides are volatile, so at least one of them sees the other and no wake-up is lost.
+     */
+    private void sleep(long maxNanos) {
+        sleeping = true;
+        if (!hasWork()) {
+            LockSupport.parkNanos(this, maxNanos);
+        }
+        sleeping = false;
     }
 
-    /** Queues an event, waiting for room under BLOCK; false when the loop stopped taking events. */
+    private boolean hasWork() {
+        return !control.isEmpty() || !ring.isEmpty() || !handovers.isEmpty() || !ownOverflow.isEmpty() || abort;
+    }
+
+    /** Unparks the loop if it sleeps; costs one volatile read when it does not. */
+    void wake() {
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    void post(Handover handover) {
+        handovers.add(handover);
+        wake();
+    }
+
+    /** Queues a market-data event, waiting for room under BLOCK; false when the loop stopped taking events. */
     boolean offer(CoinSlot slot, Object event, long nowNanos) {
-        for (int attempt = 0; !ring.tryOffer(slot, event, nowNanos); attempt++) {
+        return offer(ring, slot, event, nowNanos);
+    }
+
+    boolean isLoopThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Queues a control event: it is never dropped, and the loop's own thread never waits for room. */
+    boolean offerControl(CoinSlot slot, Object event, long nowNanos) {
+        if (isLoopThread()) {
+            if (ownOverflow.isEmpty()) {
+                if (control.tryOffer(slot, event, nowNanos)) {
+                    return true;
+                }
+                overflowAfterPosition = control.producerPosition();
+            }
+            ownOverflow.add(new Object[] {slot, event, nowNanos});
+            return true;
+        }
+        return offer(control, slot, event, nowNanos);
+    }
+
+    private boolean offer(InboundRing lane, CoinSlot slot, Object event, long nowNanos) {
+        for (int attempt = 0; !lane.tryOffer(slot, event, nowNanos); attempt++) {
             if (draining || !running) {
                 return false;
             }
             BackoffIdleStrategy.pause(attempt);
         }
+        wake();
         return true;
     }
 
     void stopAfterDrain() {
         draining = true;
+        wakeUnconditionally();
     }
 
     void abort() {
         abort = true;
+        wakeUnconditionally();
+    }
+
+    private void wakeUnconditionally() {
+        Thread owner = thread;
+        if (owner != null) {
+            LockSupport.unpark(owner);
+        }
     }
 
     boolean awaitTermination(long nanos) throws InterruptedException {
@@ -237,17 +340,27 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
         return running;
     }
 
-    /** Counts the events left in the ring per coin; only once the loop thread has ended. */
+    /** Counts the events left in both lanes per coin; only once the loop thread has ended. */
     void countLeftovers(Map<Coin, Long> byCoin) {
-        ring.drain((key, event, stamp) -> {
+        InboundRing.Consumer count = (key, event, stamp) -> {
             byCoin.merge(((CoinSlot) key).coin, 1L, Long::sum);
             return true;
-        }, Integer.MAX_VALUE);
+        };
+        control.drain(count, Integer.MAX_VALUE);
+        for (Object[] entry : ownOverflow) {
+            count.accept(entry[0], entry[1], (Long) entry[2]);
+        }
+        ring.drain(count, Integer.MAX_VALUE);
+    }
+
+    /** Events waiting in both lanes (a snapshot). */
+    int queued() {
+        return ring.size() + control.size();
     }
 
     LoopHealth health(long nowNanos, long stallThresholdNanos) {
         long age = Math.max(0, nowNanos - heartbeatNanos);
-        return new LoopHealth(index, coins, ring.size(), age, lagNanos, processed, ring.dropped() + misrouted,
+        return new LoopHealth(index, coins, queued(), age, lagNanos, processed, ring.dropped() + misrouted,
                 failedEvents, restarts, running && age > stallThresholdNanos, running);
     }
 

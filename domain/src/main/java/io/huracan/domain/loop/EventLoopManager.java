@@ -74,14 +74,39 @@ public final class EventLoopManager<S, E> implements AutoCloseable {
     }
 
     /**
-     * Queues {@code event} for the loop owning {@code coin}. Under BLOCK it waits while that loop's queue is full;
-     * under DROP_OLDEST it never waits (the oldest queued event is dropped and counted). Allocation-free.
+     * Queues a market-data {@code event} for the loop owning {@code coin}. Under BLOCK it waits while that loop's
+     * queue is full; under DROP_OLDEST it never waits (the oldest queued market event is dropped and counted).
+     * Allocation-free.
      */
     public OfferResult offer(Coin coin, E event) {
+        return offer(coin, event, false);
+    }
+
+    /**
+     * Queues a control event (an execution report, a request) for the loop owning {@code coin}, in a lane of its
+     * own that is handled before market data and never drops, whatever the backpressure policy: other threads wait
+     * while it is full; the loop's own thread never waits on itself.
+     */
+    public OfferResult offerControl(Coin coin, E event) {
+        return offer(coin, event, true);
+    }
+
+    private OfferResult offer(Coin coin, E event, boolean isControl) {
         CoinSlot slot = slots.get(coin);
         if (slot == null) {
             rejectedOffers.increment();
             return accepting ? OfferResult.UNKNOWN_COIN : OfferResult.CLOSED;
+        }
+        EventLoop current = slot.owner;
+        if (isControl && current.isLoopThread()) {
+            // a venue answering on the owner's own thread: a pause of this coin waits for that very thread, so it
+            // must not wait here; anything it queues after a release is forwarded to the new owner, and what it
+            // queues while the loops drain for a shutdown is still drained
+            if (slot.retired) {
+                return rejected(slot);
+            }
+            current.offerControl(slot, event, clock.monotonicNanos());
+            return OfferResult.ACCEPTED;
         }
         for (int attempt = 0; !slot.tryEnter(); attempt++) {
             if (!accepting || slot.retired) {
@@ -93,7 +118,9 @@ public final class EventLoopManager<S, E> implements AutoCloseable {
             if (!accepting || slot.retired) {
                 return rejected(slot);
             }
-            if (slot.owner.offer(slot, event, clock.monotonicNanos())) {
+            EventLoop owner = slot.owner;
+            long now = clock.monotonicNanos();
+            if (isControl ? owner.offerControl(slot, event, now) : owner.offer(slot, event, now)) {
                 return OfferResult.ACCEPTED;
             }
             rejectedOffers.increment();
@@ -140,11 +167,11 @@ public final class EventLoopManager<S, E> implements AutoCloseable {
         pauseAndWaitForProducers(removed, moved);
         for (CoinSlot slot : removed) {
             slots.remove(slot.coin);
-            slot.owner.post(Handover.release(slot, slot.owner.ring.producerPosition(), null, done));
+            slot.owner.post(Handover.release(slot, slot.owner, null, done));
         }
         for (CoinSlot slot : moved) {
             EventLoop target = loops.get(assignment.get(slot.coin));
-            slot.owner.post(Handover.release(slot, slot.owner.ring.producerPosition(), target, done));
+            slot.owner.post(Handover.release(slot, slot.owner, target, done));
         }
         for (Coin coin : added) {
             EventLoop owner = loops.get(assignment.get(coin));
@@ -295,7 +322,7 @@ public final class EventLoopManager<S, E> implements AutoCloseable {
             }
             if (loop.isRunning()) {
                 stuck.add(loop.index);
-                inStuckLoops += loop.ring.size();
+                inStuckLoops += loop.queued();
             } else {
                 loop.countLeftovers(unprocessed);
             }

@@ -3,7 +3,7 @@ package io.huracan.domain.loop;
 /** Yields the core when idle: low latency while sharing cores with other busy threads. */
 public final class YieldingIdleStrategy implements IdleStrategy {
     @Override
-    public void idle(int workCount) {
+    public void idle(int workCount, LoopSleeper sleeper) {
         if (workCount == 0) {
             Thread.yield();
         }

@@ -99,7 +99,7 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         pipeline.risk.onPrice(state.index, top.mid());
         long now = top.timestampMicros();
         if (now >= state.nextEvaluationMicros) {
-            state.nextEvaluationMicros = now + pipeline.evaluationMicros;
+            state.nextEvaluationMicros = pipeline.nextEvaluationAfter(now, state.index);
             evaluate(state, top, now);
         }
     }

@@ -141,6 +141,18 @@ public final class TradingPipeline implements CoinStage<CoinTrading, Object> {
         return total;
     }
 
+    /**
+     * When a coin evaluates next, strictly after {@code nowMicros}: on a grid of the evaluation interval, shifted per
+     * coin by the golden-ratio sequence of its index. Coins evaluate at the same rate but at spread-out moments of
+     * the interval, so a market step that updates every coin at once does not make every coin evaluate at once
+     * (which queued hundreds of evaluations behind each other). Deterministic, so a seeded session stays repeatable.
+     */
+    long nextEvaluationAfter(long nowMicros, int coinIndex) {
+        double golden = coinIndex * 0.6180339887498949;
+        long phase = (long) ((golden - Math.floor(golden)) * evaluationMicros);
+        return nowMicros - Math.floorMod(nowMicros - phase, evaluationMicros) + evaluationMicros;
+    }
+
     /** How many coins may open trades; takes effect at the next {@link #rerank}. */
     public void setActiveCount(int count) {
         if (count < 0 || count > coins.size()) {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EventLoopManagerTest {
@@ -41,7 +42,7 @@ class EventLoopManagerTest {
     private EventLoopManager<CoinLog, Object> manager;
 
     private static EventLoopConfig config(int coinsPerLoop, int capacity, BackpressurePolicy policy, Duration shutdown) {
-        return new EventLoopConfig(coinsPerLoop, capacity, policy, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdown);
+        return new EventLoopConfig(coinsPerLoop, capacity, policy, IdleMode.BACKOFF, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdown);
     }
 
     private EventLoopManager<CoinLog, Object> manager(EventLoopConfig config) {
@@ -272,6 +273,113 @@ class EventLoopManagerTest {
         assertThat(loops.rejectedOffers()).isEqualTo(1);
     }
 
+    @Test
+    void controlEventsAreNeverDroppedUnderDropOldest() throws Exception {
+        var loops = manager(config(50, 8, BackpressurePolicy.DROP_OLDEST, Duration.ofSeconds(5)));
+        Coin coin = Coin.of("XRP");
+        loops.setActiveCoins(List.of(coin));
+        loops.offer(coin, "block");
+        waitUntil("the handler is blocked", () -> stage.blocked.get() == 1);
+        var control = new ArrayList<Object>();
+        for (int i = 0; i < 100; i++) {
+            assertThat(loops.offer(coin, i)).isEqualTo(OfferResult.ACCEPTED);
+            if (i % 2 == 0) {
+                control.add("report-" + i);
+                assertThat(loops.offerControl(coin, "report-" + i)).isEqualTo(OfferResult.ACCEPTED);
+            }
+        }
+        stage.gate.countDown();
+        ShutdownReport report = loops.shutdown();
+        List<Object> seen = stage.states.get(coin).events;
+        assertThat(seen.stream().filter(String.class::isInstance).toList()).containsExactlyElementsOf(control);
+        assertThat(seen.stream().filter(Integer.class::isInstance).toList()).containsExactly(92, 93, 94, 95, 96, 97, 98, 99);
+        assertThat(report.droppedTotal()).isEqualTo(92);
+    }
+
+    @Test
+    void aLoopOfferingToItsOwnFullControlLaneNeverWaitsOnItself() {
+        var loops = manager(config(50, 64, BackpressurePolicy.BLOCK, Duration.ofSeconds(5)));
+        stage.loops = loops;
+        Coin coin = Coin.of("BNB");
+        loops.setActiveCoins(List.of(coin));
+        int replies = 3 * EventLoop.CONTROL_CAPACITY;
+        loops.offer(coin, new Echo(replies));
+        waitUntilQuietly(() -> stage.states.get(coin).events.size() == replies);
+        assertThat(loops.shutdown().clean()).isTrue();
+        assertThat(stage.states.get(coin).events).as("every reply, in the order offered")
+                .isEqualTo(IntStream.range(0, replies).mapToObj(i -> "reply-" + i).toList());
+    }
+
+    @Test
+    void aLoopAnsweringForACoinThatMovesAwayDoesNotBlockTheMove() throws Exception {
+        var loops = manager(config(2, 64, BackpressurePolicy.BLOCK, Duration.ofSeconds(5)));
+        stage.loops = loops;
+        loops.setActiveCoins(coins(2));
+        var running = new AtomicBoolean(true);
+        var echoes = new AtomicInteger();
+        Thread producer = new Thread(() -> {
+            while (running.get()) {
+                for (Coin coin : coins(6)) {
+                    if (loops.offer(coin, new Echo(1)) == OfferResult.ACCEPTED) {
+                        echoes.incrementAndGet();
+                    }
+                }
+            }
+        });
+        producer.start();
+        Thread.sleep(20);
+        Rebalance grow = loops.setActiveCoins(coins(6));
+        Rebalance shrink = loops.setActiveCoins(coins(3));
+        running.set(false);
+        producer.join();
+        assertThat(grow.completed()).as("handovers finished while loops answered their own coins").isTrue();
+        assertThat(shrink.completed()).isTrue();
+        assertThat(loops.shutdown().clean()).isTrue();
+        assertThat(stage.concurrentAccess).isFalse();
+        long replies = stage.states.values().stream().flatMap(log -> log.events.stream())
+                .filter(e -> e.equals("reply-0")).count();
+        assertThat(replies + stage.refusedReplies.size()).as("every echo answered, or its answer refused")
+                .isEqualTo(echoes.get());
+        assertThat(Set.copyOf(stage.refusedReplies)).as("only answers for coins removed meanwhile are refused")
+                .isSubsetOf(coins(6).subList(3, 6));
+    }
+
+    @Test
+    void aSleepingLoopIsWokenByTheNextEventNotByItsTimer() throws Exception {
+        var sleepy = new EventLoopConfig(50, 64, BackpressurePolicy.BLOCK, IdleMode.BACKOFF, Duration.ofMillis(4_500),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        var loops = manager(sleepy);
+        Coin coin = Coin.of("LTC");
+        loops.setActiveCoins(List.of(coin));
+        loops.offer(coin, 1);
+        waitUntil("the first event is handled", () -> stage.states.get(coin).events.size() == 1);
+        Thread.sleep(100); // long past its spins and yields: the loop sleeps for up to 4.5 s now
+        long offered = System.nanoTime();
+        loops.offer(coin, 2);
+        waitUntil("the second event is handled", () -> stage.states.get(coin).events.size() == 2);
+        assertThat(System.nanoTime() - offered).as("woken by the offer, not by the end of its sleep")
+                .isLessThan(TimeUnit.SECONDS.toNanos(2));
+    }
+
+    @Test
+    void anIdleSleepLongerThanTheStallThresholdIsRefused() {
+        assertThatThrownBy(() -> new EventLoopConfig(50, 64, BackpressurePolicy.BLOCK, IdleMode.BACKOFF, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                .hasMessage("idle_max_park: 5000ms is invalid; allowed: below stall_threshold (5000ms)");
+    }
+
+    private static void waitUntilQuietly(java.util.function.BooleanSupplier condition) {
+        try {
+            waitUntil("the condition holds", condition);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the handler to offer {@code replies} control events to the same coin from the loop's own thread. */
+    record Echo(int replies) {
+    }
+
     /** A coin's state: what it saw, which threads touched it, and a guard that catches two at once. */
     static final class CoinLog {
         final List<Object> events = new ArrayList<>();
@@ -290,6 +398,8 @@ class EventLoopManagerTest {
         final CountDownLatch gate = new CountDownLatch(1);
         volatile boolean concurrentAccess;
         volatile long slowNanos;
+        volatile EventLoopManager<CoinLog, Object> loops;
+        final List<Coin> refusedReplies = new CopyOnWriteArrayList<>();
 
         @Override
         public CoinLog newCoinState(Coin coin) {
@@ -314,6 +424,14 @@ class EventLoopManagerTest {
                         if ("block".equals(event)) {
                             blocked.incrementAndGet();
                             await(gate);
+                            return;
+                        }
+                        if (event instanceof Echo echo) {
+                            for (int i = 0; i < echo.replies(); i++) {
+                                if (loops.offerControl(coin, "reply-" + i) != OfferResult.ACCEPTED) {
+                                    refusedReplies.add(coin);
+                                }
+                            }
                             return;
                         }
                         if (slowNanos > 0) {

@@ -94,6 +94,28 @@ class TradingPipelineTest {
     }
 
     @Test
+    void coinsEvaluateOnceAnIntervalAtMomentsSpreadOverIt() {
+        long interval = 1_000_000; // the strategy's evaluation interval
+        int[] perTenth = new int[10];
+        int[] firstTwentyPerTenth = new int[10];
+        for (int coin = 0; coin < 400; coin++) {
+            long next = pipeline.nextEvaluationAfter(T0, coin);
+            assertThat(next - T0).isBetween(1L, interval);
+            assertThat(pipeline.nextEvaluationAfter(next - 1, coin)).isEqualTo(next);
+            assertThat(pipeline.nextEvaluationAfter(next, coin)).isEqualTo(next + interval);
+            assertThat(pipeline.nextEvaluationAfter(next + interval / 3, coin)).isEqualTo(next + interval);
+            int tenth = (int) ((next - T0 - 1) * 10 / interval);
+            perTenth[tenth]++;
+            if (coin < 20) {
+                firstTwentyPerTenth[tenth]++;
+            }
+        }
+        // a market step that updates every coin at once wakes about a tenth of them, not all 400
+        assertThat(perTenth).allSatisfy(count -> assertThat(count).isBetween(35, 45));
+        assertThat(firstTwentyPerTenth).allSatisfy(count -> assertThat(count).isBetween(1, 3));
+    }
+
+    @Test
     void entersOnTheVenueWithTheBestEdgeAfterCostAndClosesAtTheHorizon() {
         books(T0);                                   // first evaluation: a signal, but BTC is not active yet
         assertThat(gateway.placed).isEmpty();
