@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +112,8 @@ class TradingPipelineTest {
             }
         }
         // a market step that updates every coin at once wakes about a tenth of them, not all 400
-        assertThat(perTenth).allSatisfy(count -> assertThat(count).isBetween(35, 45));
-        assertThat(firstTwentyPerTenth).allSatisfy(count -> assertThat(count).isBetween(1, 3));
+        assertThat(Arrays.stream(perTenth).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(35, 45));
+        assertThat(Arrays.stream(firstTwentyPerTenth).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(1, 3));
     }
 
     @Test
