@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventLoop implements Runnable, InboundRing.Consumer {
     private static final int BATCH = 256;
+    /** The loop whose thread this is, on loop threads only. */
+    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
 
     final int index;
     final InboundRing ring;
@@ -60,6 +62,7 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
 
     @Override
     public void run() {
+        CURRENT.set(this);
         try {
             handler = stage.newHandler(index);
             while (!runDutyCycles()) {
@@ -112,6 +115,11 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
             firstOfBatch = false;
         }
         CoinSlot slot = (CoinSlot) key;
+        if (slot.retired) {
+            misrouted = misrouted + 1; // queued by a handler after the coin had left (see EventLoopManager.offer)
+            handler.onDeparted(slot.coin, event);
+            return true;
+        }
         if (slot.owner != this) {
             forward(slot, event, enqueuedNanos);
             return true;
@@ -204,6 +212,11 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
             failedEvents = failedEvents + 1;
             listener.loopRestarted(index, currentCoin, restarts, failure);
         }
+    }
+
+    /** True on any loop's own thread (a handler queueing an event, e.g. an exchange answering synchronously). */
+    static boolean onLoopThread() {
+        return CURRENT.get() != null;
     }
 
     void post(Handover handover) {

@@ -62,6 +62,12 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         }
     }
 
+    /** Counted as handled, so a step barrier waiting for every event offered is not left waiting for it. */
+    @Override
+    public void onDeparted(Coin coin, Object event) {
+        counters.processed(counters.events + 1);
+    }
+
     @Override
     public void onEvent(Coin coin, CoinTrading state, Object event) {
         onEvent(coin, state, event, pipeline.clock.monotonicNanos());
