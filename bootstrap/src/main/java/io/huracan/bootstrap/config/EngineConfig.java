@@ -23,7 +23,8 @@ public record EngineConfig(
         StorageSection storage,
         ExchangesSection exchanges,
         ObservabilitySection observability,
-        RetrainingSection retraining) {
+        RetrainingSection retraining,
+        ClusterSection cluster) {
 
     public EngineConfig {
         required("universe", universe);
@@ -38,6 +39,7 @@ public record EngineConfig(
         required("exchanges", exchanges);
         required("observability", observability);
         required("retraining", retraining);
+        required("cluster", cluster);
     }
 
     public TradeLimits tradeLimits() {

@@ -52,6 +52,7 @@ public final class CoinOwnership {
     private volatile boolean contacted;
     private volatile String lastError = "";
     private volatile boolean left;
+    private volatile boolean draining;
 
     public CoinOwnership(String member, List<Coin> universe, ClusterTimings timings, CoinLeases leases,
                          ClusterMembership membership, CoinHandover handover, EngineClock clock) {
@@ -74,7 +75,9 @@ public final class CoinOwnership {
         }
         long started = clock.monotonicNanos();
         try {
-            members = membership.heartbeat(member, timings.leaseTtl()).size();
+            if (!draining) {
+                members = membership.heartbeat(member, timings.leaseTtl()).size();
+            }
             List<CoinLease> gone = leases.renewAll(List.copyOf(held.values()), timings.leaseTtl());
             lastContactNanos = started;
             contacted = true;
@@ -106,6 +109,23 @@ public final class CoinOwnership {
                 : Long.MIN_VALUE;
     }
 
+    /**
+     * Starts leaving gracefully: the membership goes at once (so the others' shares grow), and from the next round
+     * on every coin is handed over like a rebalance (closed, then released) while its lease is still renewed. Call
+     * {@link #tick} until {@link #owned} is empty, then {@link #leave}.
+     */
+    public synchronized void drain() {
+        if (draining || left) {
+            return;
+        }
+        draining = true;
+        try {
+            membership.leave(member);
+        } catch (UncheckedIOException e) {
+            lastError = e.getMessage(); // the registration expires by itself
+        }
+    }
+
     /** Leaves the cluster: stops trading every coin, releases the leases and the membership. Idempotent. */
     public synchronized void leave() {
         if (left) {
@@ -130,6 +150,15 @@ public final class CoinOwnership {
     }
 
     private void rebalance() {
+        if (draining) {
+            for (Coin coin : List.copyOf(held.keySet())) {
+                if (releasing.add(coin)) {
+                    handover.beginRelease(coin);
+                }
+            }
+            finishReleases(List.copyOf(releasing));
+            return;
+        }
         CoinShare.Plan plan = CoinShare.plan(universe, members, member, held.keySet(), releasing);
         if (!plan.release().isEmpty()) {
             for (Coin coin : plan.release()) {

@@ -206,6 +206,28 @@ class CoinOwnershipTest {
     }
 
     @Test
+    void aDrainingMemberHandsEveryCoinOverAndTheOthersTakeThemWithoutWaitingForExpiry() {
+        Member a = join(1);
+        Member b = join(0);
+        for (int round = 0; round < 6; round++) {
+            live().forEach(member -> member.ownership.tick());
+            clock.advance(TIMINGS.renewInterval());
+        }
+        assertThat(a.trading).isNotEmpty();
+        a.ownership.drain();
+        for (int round = 0; round < 4 && !a.ownership.owned().isEmpty(); round++) {
+            live().forEach(member -> member.ownership.tick());
+            clock.advance(TIMINGS.renewInterval());
+        }
+        assertThat(a.ownership.owned()).as("closed, then released").isEmpty();
+        a.ownership.leave();
+        b.ownership.tick();
+        assertThat(b.trading).hasSize(UNIVERSE.size());
+        assertThat(b.ownership.takeovers()).as("handed over, not taken over").isZero();
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void aMemberCutOffFromTheStoreStopsTradingBeforeItsLeasesExpire() {
         var failing = new FailingMembership(membership);
         Member a = new Member("engine-a", 0, failing);
