@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.huracan.adapter.redis.RedisClusterConfig;
 import io.huracan.adapter.redis.RedisClusterModule;
 import io.huracan.bootstrap.SystemEngineClock;
+import io.huracan.bootstrap.engine.ForwardingSharedExposure;
 import io.huracan.domain.cluster.ClusterTimings;
 import io.huracan.domain.cluster.CoinHandover;
 import io.huracan.domain.cluster.CoinOwnership;
@@ -21,7 +22,6 @@ import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.Sector;
 import io.huracan.ports.market.Side;
 import io.huracan.ports.risk.SharedExposure;
-import io.huracan.ports.risk.SharedTotals;
 import io.huracan.ports.time.EngineClock;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -62,7 +62,8 @@ public final class ClusterBench implements Callable<Integer> {
             + "redis://127.0.0.1:6379.")
     String redisUri;
 
-    @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds of admissions. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seconds", defaultValue = "5",
+            description = "Measured seconds of admissions. Default: ${DEFAULT-VALUE}.")
     int seconds;
 
     @Option(names = "--coins", defaultValue = "100", description = "Coins the member holds (and the takeover moves). "
@@ -83,7 +84,8 @@ public final class ClusterBench implements Callable<Integer> {
         }
         if (redisUri == null) {
             String fromEnvironment = System.getenv("HURACAN_TEST_REDIS");
-            redisUri = fromEnvironment == null || fromEnvironment.isBlank() ? "redis://127.0.0.1:6379" : fromEnvironment;
+            redisUri = fromEnvironment == null || fromEnvironment.isBlank() ? "redis://127.0.0.1:6379"
+                    : fromEnvironment;
         }
         String prefix = "huracan-bench-cluster-" + UUID.randomUUID();
         Injector injector = Guice.createInjector(new RedisClusterModule(new RedisClusterConfig(redisUri, prefix,
@@ -241,40 +243,19 @@ public final class ClusterBench implements Callable<Integer> {
         }
     }
 
-    /** Counts the admission scripts (one synchronous round trip each). */
-    private static final class CountingExposure implements SharedExposure {
-        private final SharedExposure exposure;
+    /** Counts the admission scripts (one synchronous round trip each); closing is left to the real one. */
+    private static final class CountingExposure extends ForwardingSharedExposure {
         final LongAdder reserves = new LongAdder();
 
         CountingExposure(SharedExposure exposure) {
-            this.exposure = exposure;
+            super(exposure);
         }
 
         @Override
         public int reserve(Coin coin, Sector sector, long token, long version, long[] contribution, long[] caps,
                            long[] totals) {
             reserves.increment();
-            return exposure.reserve(coin, sector, token, version, contribution, caps, totals);
-        }
-
-        @Override
-        public void publish(Coin coin, Sector sector, long token, long version, long[] contribution) {
-            exposure.publish(coin, sector, token, version, contribution);
-        }
-
-        @Override
-        public boolean flush(Duration timeout) {
-            return exposure.flush(timeout);
-        }
-
-        @Override
-        public int pendingWrites() {
-            return exposure.pendingWrites();
-        }
-
-        @Override
-        public SharedTotals totals() {
-            return exposure.totals();
+            return super.reserve(coin, sector, token, version, contribution, caps, totals);
         }
 
         @Override

@@ -65,7 +65,8 @@ final class ClusterMember implements ManagedService, CoinHandover {
     ClusterMember(String member, List<Coin> universe, ClusterTimings timings, CoinLeases leases,
                   ClusterMembership membership, SharedExposure shared, RiskController risk,
                   EventLoopManager<CoinTrading, Object> loops, MarketRouter router, MarketDataFeed feed,
-                  ExchangeGateway gateway, EngineEvents events, SimulatedMarketDriver driver, EngineClock clock, Duration drainTimeout) {
+                  ExchangeGateway gateway, EngineEvents events, SimulatedMarketDriver driver, EngineClock clock,
+                  Duration drainTimeout) {
         this.ownership = new CoinOwnership(member, universe, timings, leases, membership, this, clock);
         this.timings = timings;
         this.risk = risk;

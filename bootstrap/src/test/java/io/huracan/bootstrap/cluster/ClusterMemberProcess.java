@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One engine process of {@link ThreeProcessClusterTest}: the engine exactly as an application embeds it, built
  * from the config file given (the member name and ports come from HURACAN_ENGINE__ variables), started, and
- * stopped gracefully on SIGTERM. Besides the engine's own models it submits a signal of its own every second for each
- * coin it trades (an application's model, through {@link HuracanEngine#submitSignal}), so that orders flow from
- * every member within seconds. It reports on stdout, one line each, with wall-clock micros:
+ * stopped gracefully on SIGTERM. Besides the engine's own models it submits a signal of its own ten times a
+ * second for each coin it trades (an application's model, through {@link HuracanEngine#submitSignal}), so that
+ * orders flow from every member within seconds. It reports on stdout, one line each, with wall-clock micros:
  * {@code OWN t coin token}, {@code DROP t coin token lost}, {@code MID marketMicros coin mid} for a few coins once
  * per market second, {@code STARTED t}, and on stop {@code STATS t orders executions}.
  */
@@ -82,10 +82,14 @@ public final class ClusterMemberProcess {
         engine.start();
         report(out, "STARTED " + now());
         long round = 0;
-        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stopped.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             round++;
-            for (Coin coin : engine.ownedCoins()) {
-                engine.submitSignal(coin, (round + coin.symbol().length()) % 2 == 0 ? 40.0 : -40.0);
+            long second = round / 10;
+            for (Coin coin : engine.ownedCoins()) { // often enough to outweigh the models' weaker signals
+                engine.submitSignal(coin, (second + coin.symbol().length()) % 2 == 0 ? 40.0 : -40.0);
+            }
+            if (round % 10 != 0) {
+                continue;
             }
             var stats = engine.stats();
             report(out, "STATUS " + now() + " owned=" + engine.ownedCoins().size() + " events=" + stats.events()

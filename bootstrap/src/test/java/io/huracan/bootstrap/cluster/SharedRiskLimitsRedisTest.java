@@ -28,8 +28,6 @@ import io.huracan.ports.risk.SharedTotals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.redisson.Redisson;
-import org.redisson.config.Config;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +59,7 @@ class SharedRiskLimitsRedisTest {
     private static final long UNITS = 1_000_000;
 
     private final String prefix = "huracan-test-shared-risk-" + UUID.randomUUID();
-    private final String redisUri = System.getenv().getOrDefault("HURACAN_TEST_REDIS", "redis://127.0.0.1:6379");
+    private final String redisUri = ClusterRedis.uri();
     private final RiskUniverse universe = universe();
     private final List<AutoCloseable> closing = new ArrayList<>();
     /** Intents reduced or rejected by a limit both processes share. */
@@ -77,14 +75,7 @@ class SharedRiskLimitsRedisTest {
         for (AutoCloseable resource : closing) {
             resource.close();
         }
-        var config = new Config();
-        config.useSingleServer().setAddress(redisUri);
-        var client = Redisson.create(config);
-        try {
-            client.getKeys().deleteByPattern(prefix + "*");
-        } finally {
-            client.shutdown();
-        }
+        ClusterRedis.deleteKeys(prefix);
     }
 
     @Test

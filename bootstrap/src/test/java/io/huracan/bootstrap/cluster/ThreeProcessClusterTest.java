@@ -62,7 +62,10 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ThreeProcessClusterTest {
     private static final int COINS = 24;
-    /** Eight trades of 500: with 24 coins trading the cluster's limit binds, as the test checks. */
+    /**
+     * Eight trades of 500: with 24 coins trading, the cluster's limit binds (as the test checks), while positions
+     * held 4 s leave every member room to trade.
+     */
     private static final double GLOBAL_GROSS = 4_000;
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(10);
 
@@ -132,7 +135,7 @@ class ThreeProcessClusterTest {
 
     @BeforeEach
     void writeConfig() throws IOException {
-        redisUri = System.getenv().getOrDefault("HURACAN_TEST_REDIS", "redis://127.0.0.1:6379");
+        redisUri = ClusterRedis.uri();
         EngineConfig base = new ConfigLoader(Map.of()).load(List.of());
         StringBuilder coins = new StringBuilder();
         base.universe().coins().stream().limit(COINS).forEach(listing -> coins.append("      - {symbol: ")
@@ -146,7 +149,8 @@ class ThreeProcessClusterTest {
                     active_coins: %d
                     coins:
                 %s  strategy:
-                    holding_horizon: 6s
+                    evaluation_interval: 500ms
+                    holding_horizon: 4s
                     trade_notional: 500
                     min_signal_bps: 2.0
                   cost_model:
@@ -174,14 +178,7 @@ class ThreeProcessClusterTest {
                 member.process.waitFor(10, TimeUnit.SECONDS);
             }
         }
-        var redisson = new Config();
-        redisson.useSingleServer().setAddress(redisUri);
-        var client = Redisson.create(redisson);
-        try {
-            client.getKeys().deleteByPattern(prefix + "*");
-        } finally {
-            client.shutdown();
-        }
+        ClusterRedis.deleteKeys(prefix);
     }
 
     @Test
@@ -221,7 +218,8 @@ class ThreeProcessClusterTest {
                 return owned == COINS;
             });
             Member victim = members.get(1);
-            awaitAll("the victim has sent orders", Duration.ofSeconds(30), () -> hasSentOrders(victim));
+            awaitAll("every member has sent orders", Duration.ofSeconds(40),
+                    () -> members.stream().allMatch(member -> hasSentOrders(member, 0)));
             Set<Coin> orphaned = victim.owned();
             victim.killedAtMicros = nowMicros();
             victim.process.toHandle().destroyForcibly(); // SIGKILL (Process.destroy* would close our end of its pipe)
@@ -240,6 +238,8 @@ class ThreeProcessClusterTest {
             System.out.printf("takeover of %d coins after SIGKILL: %.2f s%n", orphaned.size(), takeoverMicros / 1e6);
             assertThat(Duration.ofNanos(takeoverMicros * 1_000)).as("takeover of " + orphaned)
                     .isLessThanOrEqualTo(TAKEOVER_LIMIT);
+            awaitAll("a survivor trades a coin it took over", Duration.ofSeconds(40),
+                    () -> survivors.stream().anyMatch(member -> hasSentOrders(member, victim.killedAtMicros)));
 
             Thread.sleep(3_000); // the survivors trade on
             for (Member member : survivors) {
@@ -458,10 +458,13 @@ class ThreeProcessClusterTest {
         return dump;
     }
 
-    /** True once the ORDERS stream holds an order sent under one of the member's leases. */
-    private boolean hasSentOrders(Member member) {
-        Set<String> leases = member.lines("OWN").stream().map(l -> l[2] + "-" + Long.toString(Long.parseLong(l[3]), 36))
-                .collect(Collectors.toSet());
+    /** True once the ORDERS stream holds an order sent under one of the member's leases taken after {@code since}. */
+    private boolean hasSentOrders(Member member, long sinceMicros) {
+        Set<String> leases = member.lines("OWN").stream().filter(l -> Long.parseLong(l[1]) > sinceMicros)
+                .map(l -> l[2] + "-" + Long.toString(Long.parseLong(l[3]), 36)).collect(Collectors.toSet());
+        if (leases.isEmpty()) {
+            return false;
+        }
         try (var redis = new RedisProbe(redisUri)) {
             return redis.payloads(prefix + ":" + StreamType.ORDERS.key()).stream()
                     .map(payload -> EnginePayloads.standard().decode(payload, Order.class).clientOrderId().value())
@@ -471,7 +474,8 @@ class ThreeProcessClusterTest {
 
     private void awaitAll(String what, Duration timeout, java.util.function.BooleanSupplier condition)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             for (Member member : members) {
                 if (!member.process.isAlive() && member.killedAtMicros == 0) {
@@ -484,6 +488,7 @@ class ThreeProcessClusterTest {
             }
             Thread.sleep(100);
         }
+        System.out.printf("%s: after %.1f s%n", what, (System.nanoTime() - start) / 1e9);
     }
 
     private void requireRedis() {

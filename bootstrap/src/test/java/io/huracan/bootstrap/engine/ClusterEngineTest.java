@@ -9,8 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redisson.Redisson;
-import org.redisson.config.Config;
+import io.huracan.bootstrap.cluster.ClusterRedis;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,21 +29,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** One cluster member in this JVM on the machine's Redis: its coins, its meters, its readiness, its refusals. */
 class ClusterEngineTest {
     private final String prefix = "huracan-test-cluster-engine-" + UUID.randomUUID();
-    private final String redisUri = System.getenv().getOrDefault("HURACAN_TEST_REDIS", "redis://127.0.0.1:6379");
+    private final String redisUri = ClusterRedis.uri();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void cleanUp() {
-        var config = new Config();
-        config.useSingleServer().setAddress(redisUri);
-        var client = Redisson.create(config);
-        try {
-            client.getKeys().deleteByPattern(prefix + "*");
-        } finally {
-            client.shutdown();
-        }
+        ClusterRedis.deleteKeys(prefix);
     }
 
     @Test
