@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput and latency of an engine path; --json prints one JSON object last.",
         subcommands = {RiskBench.class, CostBench.class, PipelineBench.class, BusBench.class, StorageBench.class,
-                RegistryBench.class, RetrainBench.class, ExchangeBench.class})
+                RegistryBench.class, RetrainBench.class, ExchangeBench.class, ClusterBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

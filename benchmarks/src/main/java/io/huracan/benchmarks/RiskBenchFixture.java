@@ -39,18 +39,8 @@ final class RiskBenchFixture {
     private final int[] openExchange = new int[OPEN_TRADES];
 
     RiskBenchFixture() {
-        var listings = new ArrayList<CoinListing>();
-        for (int i = 0; i < COINS; i++) {
-            listings.add(new CoinListing(Coin.of("C" + i), Sector.of("s" + (i % SECTORS)),
-                    java.util.Set.of(EXCHANGES)));
-        }
-        var universe = new RiskUniverse(new Universe("USDT", COINS, COINS, listings));
-        var limits = new RiskLimits(0.8, new ExposureLimits(50_000, 150_000, 400_000, 1_000_000, 500_000),
-                new DrawdownBreakers(new DrawdownLimit(0.05, 0.10, Duration.ofDays(7)),
-                        new DrawdownLimit(0.03, 0.08, Duration.ofDays(7))),
-                Duration.ofMinutes(15), Duration.ofHours(1), 5);
-        risk = new RiskController(universe, limits, new TradeLimits(1_000, 100), 10_000_000, new SystemEngineClock(),
-                RiskListener.NONE);
+        risk = new RiskController(universe(), limits(), new TradeLimits(1_000, 100), 10_000_000,
+                new SystemEngineClock(), RiskListener.NONE);
         for (int c = 0; c < COINS; c++) {
             risk.onPrice(c, price(c));
         }
@@ -70,6 +60,24 @@ final class RiskBenchFixture {
                 open++;
             }
         }
+    }
+
+    /** 400 coins C0..C399 in 20 sectors, each on Binance, OKX and Bybit. */
+    static RiskUniverse universe() {
+        var listings = new ArrayList<CoinListing>();
+        for (int i = 0; i < COINS; i++) {
+            listings.add(new CoinListing(Coin.of("C" + i), Sector.of("s" + (i % SECTORS)),
+                    java.util.Set.of(EXCHANGES)));
+        }
+        return new RiskUniverse(new Universe("USDT", COINS, COINS, listings));
+    }
+
+    /** The limits of config/base.yaml. */
+    static RiskLimits limits() {
+        return new RiskLimits(0.8, new ExposureLimits(50_000, 150_000, 400_000, 1_000_000, 500_000),
+                new DrawdownBreakers(new DrawdownLimit(0.05, 0.10, Duration.ofDays(7)),
+                        new DrawdownLimit(0.03, 0.08, Duration.ofDays(7))),
+                Duration.ofMinutes(15), Duration.ofHours(1), 5);
     }
 
     static double price(int coin) {

@@ -87,7 +87,13 @@ final class RunCommand implements Callable<Integer> {
             long[] range = ReplayDays.parse(replay, spec.commandLine());
             builder.replay(range[0], range[1]);
         }
-        HuracanEngine engine = builder.build();
+        HuracanEngine engine;
+        try {
+            engine = builder.build();
+        } catch (EngineStartException e) { // a cluster member that cannot reach Redis to agree the market
+            spec.commandLine().getErr().println("huracan: " + e.getMessage());
+            return HuracanCli.EXIT_FAILURE;
+        }
         recorder[0] = new SessionRecorder(recording, engine);
         engine.observe(recorder[0]);
 
@@ -108,6 +114,11 @@ final class RunCommand implements Callable<Integer> {
                         : "the simulator (seed " + engineConfig.exchanges().paper().seed() + ")",
                 speed == 0 ? "max" : speed + "x", replay != null ? "the whole range"
                         : duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration) + " of market time");
+        if (engineConfig.cluster().enabled()) {
+            out.printf("huracan: cluster member on %s (%s:cluster): this process trades the coins it holds leases "
+                    + "of, and the risk limits are the cluster's%n", engineConfig.messageBus().redisUri(),
+                    engineConfig.messageBus().streamPrefix());
+        }
         out.flush();
         ConfigReloadOnHangup.install(() -> loadConfig().universe().activeCoins(), engine::setActiveCoins,
                 spec.commandLine().getErr());

@@ -25,7 +25,8 @@ public record EngineConfig(
         StorageSection storage,
         ExchangesSection exchanges,
         ObservabilitySection observability,
-        RetrainingSection retraining) {
+        RetrainingSection retraining,
+        ClusterSection cluster) {
 
     public EngineConfig {
         required("universe", universe);
@@ -40,6 +41,7 @@ public record EngineConfig(
         required("exchanges", exchanges);
         required("observability", observability);
         required("retraining", retraining);
+        required("cluster", cluster);
         if (costModel.feesOf(retraining.venue()) == null) {
             throw new InvalidConfigException("retraining.venue", retraining.venue().key()
                     + " has no fee schedule in engine.cost_model.fees; allowed: one of " + costModel.fees().keySet());

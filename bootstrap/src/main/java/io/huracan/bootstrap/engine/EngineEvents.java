@@ -89,6 +89,14 @@ final class EngineEvents implements PipelineListener, RiskListener {
         observers.forEach(observer -> observer.onRiskEvent(event));
     }
 
+    void coinAcquired(Coin coin, long fencingToken) {
+        observers.forEach(observer -> observer.onCoinAcquired(coin, fencingToken));
+    }
+
+    void coinReleased(Coin coin, long fencingToken, boolean lost) {
+        observers.forEach(observer -> observer.onCoinReleased(coin, fencingToken, lost));
+    }
+
     @Override
     public void onKillSwitch(FlattenPlan plan) {
         observers.forEach(observer -> observer.onKillSwitch(plan));

@@ -1,5 +1,6 @@
 package io.huracan.bootstrap.engine;
 
+import io.huracan.domain.cluster.CoinOwnership;
 import io.huracan.domain.cost.CostOutcome;
 import io.huracan.domain.loop.EventLoopManager;
 import io.huracan.domain.loop.LoopHealth;
@@ -20,6 +21,7 @@ import io.huracan.ports.metrics.LatencyRecorder;
 import io.huracan.ports.metrics.MetricTag;
 import io.huracan.ports.metrics.TagKey;
 import io.huracan.ports.risk.RiskReason;
+import io.huracan.ports.risk.SharedExposure;
 
 import java.util.Arrays;
 import java.util.List;
@@ -270,6 +272,30 @@ public final class EngineMeters {
                 return ComponentHealth.down("unavailable: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Scale-out: coins this member holds, members in the cluster, lease renewals that failed, takeovers, hand-overs,
+     * shared-exposure writes waiting for Redis, and the {@code cluster} health check.
+     */
+    static void registerCluster(EngineMetrics metrics, CoinOwnership ownership, SharedExposure shared) {
+        metrics.gauge("huracan.cluster.owned_coins", "coins this member holds the lease of",
+                () -> ownership.owned().size());
+        metrics.gauge("huracan.cluster.handing_over", "coins being closed before their hand-over",
+                ownership::releasing);
+        metrics.gauge("huracan.cluster.members", "live members of the cluster", ownership::members);
+        metrics.counter("huracan.cluster.lease_renew_failures",
+                "leases found lost at renewal, or dropped while Redis was unreachable", ownership::renewFailures);
+        metrics.counter("huracan.cluster.store_failures", "rounds in which Redis could not be reached",
+                ownership::storeFailures);
+        metrics.counter("huracan.cluster.takeovers", "coins taken over from a member whose lease expired",
+                ownership::takeovers);
+        metrics.counter("huracan.cluster.coins_acquired", "coin leases taken", ownership::acquired);
+        metrics.counter("huracan.cluster.coins_released", "coins handed over", ownership::released);
+        metrics.counter("huracan.cluster.coins_lost", "coins dropped because their lease was gone", ownership::lost);
+        metrics.gauge("huracan.cluster.exposure_pending_writes", "coins whose shared exposure waits to be written",
+                shared::pendingWrites);
+        metrics.healthCheck("cluster", ownership::health);
     }
 
     /** Lag and pending of a consumer group that reads the engine's bus (a worker, a recorder, a dashboard feed). */

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.domain.codec.EnginePayloads;
 import io.huracan.domain.cost.CoinIndex;
@@ -17,13 +18,17 @@ import io.huracan.domain.risk.RiskController;
 import io.huracan.domain.risk.RiskUniverse;
 import io.huracan.domain.signal.ActiveModelTable;
 import io.huracan.ports.bus.MessageBus;
+import io.huracan.ports.cluster.ClusterMembership;
+import io.huracan.ports.cluster.CoinLeases;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.lifecycle.ManagedService;
 import io.huracan.ports.market.Universe;
 import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.registry.ModelStore;
+import io.huracan.ports.risk.SharedExposure;
 import io.huracan.ports.time.EngineClock;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,6 +54,10 @@ final class EngineModule extends AbstractModule {
         bind(EngineClock.class).toInstance(clock);
         // adapters add their own services (the metrics endpoint) to this set; the engine starts them first
         Multibinder.newSetBinder(binder(), ManagedService.class);
+        // set by the cluster adapter when engine.cluster.enabled; absent, the engine runs as one process
+        OptionalBinder.newOptionalBinder(binder(), SharedExposure.class);
+        OptionalBinder.newOptionalBinder(binder(), CoinLeases.class);
+        OptionalBinder.newOptionalBinder(binder(), ClusterMembership.class);
     }
 
     @Provides
@@ -71,9 +80,11 @@ final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RiskController risk(Universe universe, EngineEvents events) {
+    RiskController risk(Universe universe, EngineEvents events, Optional<SharedExposure> shared,
+                        EngineMetrics metrics) {
         return new RiskController(new RiskUniverse(universe), config.risk(), config.tradeLimits(),
-                config.exchanges().paper().startingBalance(), clock, events);
+                config.exchanges().paper().startingBalance(), clock, events,
+                shared.map(exposure -> (SharedExposure) new TimedSharedExposure(exposure, metrics)).orElse(null));
     }
 
     @Provides

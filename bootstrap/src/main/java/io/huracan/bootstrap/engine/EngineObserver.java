@@ -26,4 +26,15 @@ public interface EngineObserver {
 
     default void onDecisionLatency(long nanos, boolean intent) {
     }
+
+    /** Scale-out: this process took the coin's lease and trades it from now on, under {@code fencingToken}. */
+    default void onCoinAcquired(Coin coin, long fencingToken) {
+    }
+
+    /**
+     * Scale-out: this process stopped trading the coin: handed over to another process (settled first), or lost
+     * ({@code lost}: its lease expired or was taken over).
+     */
+    default void onCoinReleased(Coin coin, long fencingToken, boolean lost) {
+    }
 }

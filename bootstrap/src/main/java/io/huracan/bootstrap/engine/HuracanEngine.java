@@ -25,6 +25,9 @@ import io.huracan.domain.signal.ActiveModelTable;
 import io.huracan.ports.bus.MessageBus;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.bus.StreamType;
+import io.huracan.ports.cluster.ClusterMembership;
+import io.huracan.ports.cluster.CoinLeases;
+import io.huracan.ports.cluster.MarketEpoch;
 import io.huracan.ports.lifecycle.ManagedService;
 import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.market.Coin;
@@ -33,6 +36,7 @@ import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.ReplayableMarketDataFeed;
 import io.huracan.ports.market.MarketDataFeed;
 import io.huracan.ports.registry.ModelStore;
+import io.huracan.ports.risk.SharedExposure;
 import io.huracan.ports.time.EngineClock;
 
 import java.nio.file.Path;
@@ -70,6 +74,8 @@ public final class HuracanEngine implements AutoCloseable {
     private final EngineEvents events;
     private final ServiceRunner services;
     private final SteppedClock clock;
+    /** Null in one process; this process's part of the cluster with {@code engine.cluster.enabled}. */
+    private final ClusterMember member;
     private volatile ShutdownReport shutdownReport;
     private volatile boolean stopped;
 
@@ -79,6 +85,14 @@ public final class HuracanEngine implements AutoCloseable {
         // a whole second, so that market steps fall on the same sub-second phase in every run (features bucket by
         // second and tenth): with the same seed, the same decisions
         long start = builder.startMicros != 0 ? builder.startMicros : real.epochMicros() / 1_000_000 * 1_000_000;
+        boolean clustered = config.cluster().enabled();
+        Duration behind = Duration.ZERO;
+        if (clustered) {
+            // every member's simulator at the same place at the same time: the cluster's start, caught up to now
+            MarketEpoch market = ClusterMarket.agree(config, start, builder.speed, builder.replayToMicros != 0);
+            start = market.startMicros();
+            behind = Duration.ofNanos((long) (market.elapsedMicros() * 1_000 * builder.speed));
+        }
         this.clock = new SteppedClock(real, start);
         String sessionId = Long.toString(clock.epochMicros() / 1_000_000, 36);
         List<Module> modules = new ArrayList<>(AdapterSelection.modules(config, builder.environment));
@@ -98,7 +112,7 @@ public final class HuracanEngine implements AutoCloseable {
         Duration step = config.exchanges().paper().updateInterval();
         Duration evaluation = config.strategy().evaluationInterval();
         this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
-                evaluation.plus(step), evaluation.multipliedBy(5), builder.speed, builder.sessionLength,
+                evaluation.plus(step), evaluation.multipliedBy(5), builder.speed, builder.sessionLength, behind,
                 builder.stepListener);
         EngineMetrics metrics = injector.getInstance(EngineMetrics.class);
         int maxLoops = CoinAssignment.loopsFor(config.universe().coins().size(), config.eventLoop().coinsPerLoop());
@@ -109,13 +123,27 @@ public final class HuracanEngine implements AutoCloseable {
         // the adapters close last
         List<ManagedService> services = new ArrayList<>(
                 injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() { })));
+        services.add(service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close()));
+        if (clustered) {
+            // started after the market caught up, stopped first: hands its coins over while the market still runs
+            this.member = new ClusterMember(config.cluster().member(), universeCoins(), config.cluster().timings(),
+                    injector.getInstance(CoinLeases.class), injector.getInstance(ClusterMembership.class),
+                    injector.getInstance(SharedExposure.class), risk, loops, router, feed, gateway, events, driver, clock,
+                    config.eventLoop().shutdownTimeout());
+            EngineMeters.registerCluster(metrics, member.ownership(), injector.getInstance(SharedExposure.class));
+            services.add(service("cluster-store", () -> { }, this::closeClusterStore));
+        } else {
+            this.member = null;
+        }
         services.addAll(List.of(
-                service("message-bus", () -> { }, () -> injector.getInstance(MessageBus.class).close()),
                 service("model-registry", this::loadModels, () -> { }),
                 injector.getInstance(EngineRetraining.class),
                 service("event-loops", this::startLoops, this::stopLoops),
-                new FeedSubscription(feed, gateway, router, universeCoins()),
+                new FeedSubscription(feed, gateway, router, clustered ? List.of() : universeCoins()),
                 driver));
+        if (clustered) {
+            services.add(member);
+        }
         this.services = new ServiceRunner(services);
     }
 
@@ -169,6 +197,11 @@ public final class HuracanEngine implements AutoCloseable {
 
     public List<Coin> activeCoins() {
         return pipeline.activeCoins();
+    }
+
+    /** The coins this process trades: all of the universe, or in a cluster those it holds the lease of now. */
+    public Set<Coin> ownedCoins() {
+        return member == null ? Set.copyOf(universeCoins()) : member.ownership().owned();
     }
 
     /** Engages the kill switch: no new entries, every working order cancelled, every position flattened. */
@@ -255,8 +288,15 @@ public final class HuracanEngine implements AutoCloseable {
         }
     }
 
+    /** All coins in one process; none in a cluster, where they come with their leases. */
     private void startLoops() {
-        loops.setActiveCoins(universeCoins());
+        loops.setActiveCoins(member == null ? universeCoins() : List.of());
+    }
+
+    private void closeClusterStore() {
+        injector.getInstance(SharedExposure.class).close();
+        injector.getInstance(CoinLeases.class).close();
+        injector.getInstance(ClusterMembership.class).close();
     }
 
     private void stopLoops() {

@@ -43,7 +43,9 @@ final class SimulatedMarketDriver implements ManagedService {
     private final double speed;
     private final long sessionMicros;
     private final StepListener stepListener;
+    private final long behindMicros;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile Throwable failure;
     private volatile long steps;
@@ -51,11 +53,14 @@ final class SimulatedMarketDriver implements ManagedService {
 
     /**
      * @param session how much market time to run before finishing by itself; {@link Duration#ZERO} for no limit
+     * @param behind  market time the session is already behind when it starts (a cluster member joining a market
+     *                that started earlier): stepped through as fast as possible, then paced; the session length
+     *                counts from there
      */
     SimulatedMarketDriver(ReplayableMarketDataFeed feed, ExchangeGateway gateway, SteppedClock clock, EngineClock real,
                           MarketRouter router, TradingPipeline pipeline, Duration step, Duration firstRerank,
                           Duration rerankInterval,
-                          double speed, Duration session, StepListener stepListener) {
+                          double speed, Duration session, Duration behind, StepListener stepListener) {
         this.feed = feed;
         this.gateway = gateway;
         this.clock = clock;
@@ -68,6 +73,7 @@ final class SimulatedMarketDriver implements ManagedService {
         this.speed = speed;
         this.sessionMicros = session.toNanos() / 1_000;
         this.stepListener = stepListener;
+        this.behindMicros = behind.toNanos() / 1_000;
     }
 
     @Override
@@ -95,6 +101,11 @@ final class SimulatedMarketDriver implements ManagedService {
         return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Waits until the market has caught up with the time it was behind at the start; true if it did in time. */
+    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && failure == null;
+    }
+
     boolean isFinished() {
         return finished.getCount() == 0;
     }
@@ -120,12 +131,16 @@ final class SimulatedMarketDriver implements ManagedService {
 
     private void run() {
         long startMarket = clock.epochMicros();
-        long startReal = real.monotonicNanos();
+        long startReal = real.monotonicNanos() - (speed > 0 ? (long) (behindMicros * 1_000 / speed) : 0);
         // the first ranking once every coin has been evaluated once, then every rerank interval
         long nextRerank = startMarket + firstRerankMicros;
         try {
-            while (!stopRequested && (sessionMicros == 0 || clock.epochMicros() - startMarket < sessionMicros)) {
+            while (!stopRequested && (sessionMicros == 0
+                    || clock.epochMicros() - startMarket < behindMicros + sessionMicros)) {
                 long now = step();
+                if (now - startMarket >= behindMicros) {
+                    caughtUp.countDown();
+                }
                 if (now >= nextRerank) {
                     pipeline.rerank(now);
                     nextRerank = now + rerankMicros;
@@ -138,6 +153,7 @@ final class SimulatedMarketDriver implements ManagedService {
             failure = e;
             log.error("market driver stopped: {}", e.toString());
         } finally {
+            caughtUp.countDown();
             finished.countDown();
         }
     }

@@ -17,9 +17,12 @@ import io.huracan.adapter.paper.PaperExchangeModule;
 import io.huracan.adapter.postgres.PostgresModelStoreConfig;
 import io.huracan.adapter.postgres.PostgresModelStoreModule;
 import io.huracan.adapter.redis.RedisBusConfig;
+import io.huracan.adapter.redis.RedisClusterConfig;
+import io.huracan.adapter.redis.RedisClusterModule;
 import io.huracan.adapter.redis.RedisStreamsMessageBusModule;
 import io.huracan.adapter.xchange.XChangeExchangeModule;
 import io.huracan.adapter.xchange.XChangeVenueConfig;
+import io.huracan.bootstrap.config.ClusterSection;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.config.ExchangesSection;
@@ -46,8 +49,8 @@ import java.util.Map;
 
 /**
  * The one switch over config (DESIGN.md section 2): turns {@code engine.message_bus.adapter},
- * {@code engine.registry.adapter}, {@code engine.exchanges}, {@code engine.observability} and
- * {@code engine.retraining.executor} into the Guice modules of the chosen adapters,
+ * {@code engine.registry.adapter}, {@code engine.exchanges}, {@code engine.observability},
+ * {@code engine.retraining.executor} and {@code engine.cluster} into the Guice modules of the chosen adapters,
  * each given its own config record.
  */
 public final class AdapterSelection {
@@ -61,6 +64,9 @@ public final class AdapterSelection {
         modules.addAll(exchanges(config, environment));
         modules.add(observability(config.observability(), environment));
         modules.addAll(retraining(config, config.retraining().executor()));
+        if (config.cluster().enabled()) {
+            modules.add(cluster(config.cluster(), config.messageBus()));
+        }
         return modules;
     }
 
@@ -75,6 +81,16 @@ public final class AdapterSelection {
             case REDISSON -> new RedissonRetrainingModule(section.redisson(), section.worker().config(section.maxParallel()));
         };
         return List.of(new RetrainingWorkModule(config), executor);
+    }
+
+    /**
+     * Leases, membership and shared exposure on the bus's Redis, under {@code <stream_prefix>:cluster}. A command
+     * may take one renew interval (a slower Redis fails the round, or the order, rather than hold a loop for
+     * longer), and orders are admitted only while their coin's lease has one renew interval left.
+     */
+    public static Module cluster(ClusterSection cluster, MessageBusSection bus) {
+        return new RedisClusterModule(new RedisClusterConfig(bus.redisUri(), bus.streamPrefix() + ":cluster",
+                cluster.renewInterval(), cluster.renewInterval()));
     }
 
     /** Micrometer and the /metrics endpoint when enabled; otherwise meters that record nothing and no endpoint. */

@@ -92,6 +92,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsClusterTimingsThatCannotKeepALeaseAndABadMemberName() throws IOException {
+        assertRejected("engine:\n  cluster:\n    lease_ttl: 5s\n    renew_interval: 2s\n",
+                "engine.cluster.renew_interval: PT2S is too long for lease_ttl PT5S; allowed: at most a third of "
+                        + "lease_ttl (a lease must survive two missed renewals and keep the admission margin)");
+        assertRejected("engine:\n  cluster:\n    member_id: 'engine a'\n",
+                "engine.cluster.member_id: 'engine a' is invalid; allowed: empty (host and pid) or 1-64 of A-Z a-z "
+                        + "0-9 _ . -");
+    }
+
+    @Test
     void rejectsASoftThrottleRatioOutsideItsRange() throws IOException {
         assertRejected("engine:\n  risk:\n    soft_throttle_ratio: 1.4\n",
                 "engine.risk.soft_throttle_ratio: 1.4 is out of range (0, 1]");

@@ -27,6 +27,14 @@ public interface CoinEventHandler<S, E> {
     default void onCoinReleased(Coin coin, S state, CoinRelease reason) {
     }
 
+    /**
+     * An event that reached the loop after its coin had left it (queued by a handler on a loop thread while the coin
+     * was being handed over; see {@link EventLoopManager#offer}): not processed, only reported, so that whoever
+     * counts what the loops handled can count it too.
+     */
+    default void onDeparted(Coin coin, E event) {
+    }
+
     /** After each batch of events and before shutdown: publish what was buffered. */
     default void flush() {
     }

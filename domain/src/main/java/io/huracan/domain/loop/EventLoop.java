@@ -27,6 +27,8 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
     private static final int BATCH = 256;
     /** Control events are few (a handful per order); this bounds a burst from other threads before they wait. */
     static final int CONTROL_CAPACITY = 4096;
+    /** The loop whose thread this is, on loop threads only. */
+    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
 
     final int index;
     final InboundRing ring;
@@ -77,6 +79,7 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        CURRENT.set(this);
         try {
             handler = stage.newHandler(index);
             while (!runDutyCycles()) {
@@ -148,6 +151,11 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
             firstOfBatch = false;
         }
         CoinSlot slot = (CoinSlot) key;
+        if (slot.retired) {
+            misrouted = misrouted + 1; // queued by a handler after the coin had left (see EventLoopManager.offer)
+            handler.onDeparted(slot.coin, event);
+            return true;
+        }
         if (slot.owner != this) {
             forward(slot, event, enqueuedNanos);
             return true;
@@ -262,6 +270,11 @@ final class EventLoop implements Runnable, InboundRing.Consumer {
             LockSupport.parkNanos(this, maxNanos);
         }
         sleeping = false;
+    }
+
+    /** True on any loop's own thread (a handler queueing an event, e.g. an exchange answering synchronously). */
+    static boolean onLoopThread() {
+        return CURRENT.get() != null;
     }
 
     private boolean hasWork() {

@@ -77,6 +77,11 @@ public final class EventLoopManager<S, E> implements AutoCloseable {
      * Queues a market-data {@code event} for the loop owning {@code coin}. Under BLOCK it waits while that loop's
      * queue is full; under DROP_OLDEST it never waits (the oldest queued market event is dropped and counted).
      * Allocation-free.
+     *
+     * <p>A producer on a loop thread (a handler whose exchange call delivers reports synchronously) never waits for
+     * a coin paused by a handover: the loop that must carry the handover out may be the one waiting, or be waiting
+     * on it. Its event goes to the coin's current loop behind the handover, which forwards it if the coin moved and
+     * drops (and counts, {@link CoinEventHandler#onDeparted}) it if the coin left.
      */
     public OfferResult offer(Coin coin, E event) {
         return offer(coin, event, false);
@@ -111,6 +116,12 @@ public final class EventLoopManager<S, E> implements AutoCloseable {
         for (int attempt = 0; !slot.tryEnter(); attempt++) {
             if (!accepting || slot.retired) {
                 return rejected(slot);
+            }
+            if (EventLoop.onLoopThread()) {
+                EventLoop owner = slot.owner;
+                long now = clock.monotonicNanos();
+                boolean queued = isControl ? owner.offerControl(slot, event, now) : owner.offer(slot, event, now);
+                return queued ? OfferResult.ACCEPTED : rejected(slot);
             }
             BackoffIdleStrategy.pause(attempt);
         }

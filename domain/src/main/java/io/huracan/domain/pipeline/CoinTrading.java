@@ -19,6 +19,8 @@ import java.math.BigDecimal;
 public final class CoinTrading {
     final Coin coin;
     final int index;
+    /** Client order ids are this plus a sequence: see {@link TradingPipeline#newCoinState}. */
+    final String orderIdPrefix;
     final RollingFeatures[] featuresByVenue = new RollingFeatures[ExchangeId.values().length];
     final RegimeDetector regimeDetector = new RegimeDetector(RegimeThresholds.DEFAULTS);
     long nextEvaluationMicros;
@@ -40,9 +42,10 @@ public final class CoinTrading {
     long openedAtMicros;
     Regime lastRegime = Regime.RANGING;
 
-    CoinTrading(Coin coin, int index) {
+    CoinTrading(Coin coin, int index, String orderIdPrefix) {
         this.coin = coin;
         this.index = index;
+        this.orderIdPrefix = orderIdPrefix;
     }
 
     RollingFeatures features(ExchangeId venue) {

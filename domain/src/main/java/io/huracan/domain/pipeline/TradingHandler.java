@@ -3,6 +3,7 @@ package io.huracan.domain.pipeline;
 import io.huracan.domain.cost.CostBreakdown;
 import io.huracan.domain.cost.CostOutcome;
 import io.huracan.domain.loop.CoinEventHandler;
+import io.huracan.domain.loop.CoinRelease;
 import io.huracan.domain.risk.RiskVerdict;
 import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.exchange.ExecutionReport;
@@ -51,6 +52,20 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
         for (int i = 0; i < breakdowns.length; i++) {
             breakdowns[i] = new CostBreakdown();
         }
+    }
+
+    /** A coin leaving the loops (scale-out: handed to another process) takes its signal out of the ranking. */
+    @Override
+    public void onCoinReleased(Coin coin, CoinTrading state, CoinRelease reason) {
+        if (reason == CoinRelease.REMOVED) {
+            pipeline.signals().clear(state.index);
+        }
+    }
+
+    /** Counted as handled, so a step barrier waiting for every event offered is not left waiting for it. */
+    @Override
+    public void onDeparted(Coin coin, Object event) {
+        counters.processed(counters.events + 1);
     }
 
     @Override
@@ -260,7 +275,9 @@ final class TradingHandler implements CoinEventHandler<CoinTrading, Object> {
             counters.orderRejects++;
             return;
         }
-        var id = new ClientOrderId(pipeline.orderIdPrefix + "-" + state.coin.symbol() + "-" + (++state.orderSequence));
+        long sequence = ++state.orderSequence;
+        var id = new ClientOrderId(state.orderIdPrefix + "-"
+                + (pipeline.risk.sharesExposure() ? Long.toString(sequence, 36) : Long.toString(sequence)));
         boolean maker = !closes && !pipeline.strategy.takerEntry();
         Order order = maker
                 ? new Order(id, state.coin, venue, instrument.kind(), side, OrderType.LIMIT, TimeInForce.POST_ONLY,

@@ -1,5 +1,9 @@
 package io.huracan.domain.risk;
 
+import io.huracan.ports.risk.SharedExposure;
+
+import java.util.Arrays;
+
 /**
  * Everything the risk controller knows about one coin: its positions per exchange (signed quantity and booked
  * cost in ledger units, so the average entry is {@code booked / |quantity|}), realised P&amp;L and fees, its working
@@ -27,6 +31,12 @@ final class CoinBook {
     long markMicros;
     boolean hasMark;
     double pnl;
+    /** Scale-out only: the token of this process's lease on the coin (0: not held here). */
+    long fencingToken;
+    /** Scale-out only: the coin is being handed to another process, so only reduce-only intents pass. */
+    boolean handingOver;
+    /** Scale-out only: grows with every write of the coin's shared contribution. */
+    long sharedVersion;
 
     CoinBook(int coin, int sector, int reservationCapacity) {
         this.coin = coin;
@@ -36,6 +46,46 @@ final class CoinBook {
 
     boolean isActive(int exchange) {
         return quantity[exchange] != 0 || working[exchange] > 0;
+    }
+
+    /** No position on any exchange and no live reservation: the coin can be handed over. */
+    boolean isSettled() {
+        for (double q : quantity) {
+            if (q != 0) {
+                return false;
+            }
+        }
+        return reservations.liveCount() == 0;
+    }
+
+    /**
+     * What the coin adds to each exposure counter, in {@link SharedExposure}'s slot layout: booked cost of its
+     * positions plus its live reservations on the gross scopes (coin, and so its sector and the global gross; its
+     * exchanges), signed booked net and pending orders on the two net sides, and its open trades.
+     */
+    void contribution(long[] out) {
+        Arrays.fill(out, 0);
+        long gross = 0;
+        for (int e = 0; e < RiskUniverse.EXCHANGES; e++) {
+            long booked = bookedUnits[e];
+            long signed = (long) Math.signum(quantity[e]) * booked;
+            gross += booked;
+            out[SharedExposure.EXCHANGE + e] += booked;
+            out[SharedExposure.NET_LONG] += signed;
+            out[SharedExposure.NET_SHORT] -= signed;
+            out[SharedExposure.OPEN_TRADES] += isActive(e) ? 1 : 0;
+        }
+        for (int slot = 0; slot < reservations.capacity(); slot++) {
+            if (reservations.live[slot]) {
+                gross += reservations.grossUnits[slot];
+                out[SharedExposure.EXCHANGE + reservations.exchange[slot]] += reservations.grossUnits[slot];
+                out[reservations.sign[slot] > 0 ? SharedExposure.NET_LONG : SharedExposure.NET_SHORT]
+                        += reservations.netUnits[slot];
+            }
+        }
+        out[SharedExposure.COIN] = gross;
+        out[SharedExposure.SECTOR] = gross;
+        out[SharedExposure.GLOBAL_GROSS] = gross;
     }
 
     double averageEntry(int exchange) {

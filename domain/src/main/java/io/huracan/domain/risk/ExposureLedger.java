@@ -109,6 +109,11 @@ final class ExposureLedger {
         }
     }
 
+    /** Overwrites a counter (the scale-out snapshot of shared totals, never the live ledger). */
+    void set(int slot, long value) {
+        cells.set(slot << PAD_SHIFT, value);
+    }
+
     /** Unconditional change: releases, and fills (a fill is a fact, even one that slipped past a limit). */
     void add(int slot, long delta) {
         if (delta != 0) {

@@ -9,9 +9,12 @@ import io.huracan.ports.risk.RiskEvent;
 import io.huracan.ports.risk.RiskEventType;
 import io.huracan.ports.risk.RiskReason;
 import io.huracan.ports.risk.RiskScope;
+import io.huracan.ports.risk.SharedExposure;
 import io.huracan.ports.time.EngineClock;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +33,11 @@ import java.util.Optional;
  * <p>Hot path: {@link #check(int, int, Side, double, double, boolean, double, RiskVerdict)} works on the int
  * indices from {@link RiskUniverse} and fills a caller-owned {@link RiskVerdict}; it allocates nothing unless the
  * intent is reduced or rejected (then one {@link RiskEvent} is built for the listener).
+ *
+ * <p>Scale-out (docs/scale-out.md): built with a {@link SharedExposure}, the limits hold over every process of a
+ * cluster. A check then also requires this process's lease on the coin, and admits the order in one atomic step
+ * against the shared totals (fenced by the lease's token); fills and cancels publish the coin's new contribution.
+ * Breakers, the kill switch and the open-trade rank policy stay per process. Without it nothing of this runs.
  */
 public final class RiskController {
     private static final int INITIAL_RESERVATIONS_PER_COIN = 16;
@@ -40,6 +48,7 @@ public final class RiskController {
             RiskScope.Kind.EXCHANGE, RiskScope.Kind.GLOBAL, RiskScope.Kind.GLOBAL};
     private static final int SCOPES = SCOPE_REASON.length;
     private static final int NET_SCOPE = 4;
+    private static final int SHARED_ATTEMPTS = 4;
 
     private final RiskUniverse universe;
     private final EngineClock clock;
@@ -49,7 +58,11 @@ public final class RiskController {
     private final CoinBook[] books;
     private final DrawdownBreaker globalBreaker = new DrawdownBreaker(true);
     private final double startingEquity;
+    /** Null in one process. */
+    private final SharedLimits shared;
     private volatile LimitTable table;
+    /** Scale-out: the engine-clock monotonic time until which this process may act on its leases. */
+    private volatile long leasesValidUntilNanos = Long.MAX_VALUE;
     private volatile boolean killSwitch;
     private volatile double equity;
     private volatile double equityPeak;
@@ -57,6 +70,12 @@ public final class RiskController {
 
     public RiskController(RiskUniverse universe, RiskLimits limits, TradeLimits trades, double startingEquity,
                           EngineClock clock, RiskListener listener) {
+        this(universe, limits, trades, startingEquity, clock, listener, null);
+    }
+
+    /** One process of a cluster: the limits hold over the totals in {@code sharedExposure} (null: this process alone). */
+    public RiskController(RiskUniverse universe, RiskLimits limits, TradeLimits trades, double startingEquity,
+                          EngineClock clock, RiskListener listener, SharedExposure sharedExposure) {
         if (!(startingEquity > 0) || Double.isInfinite(startingEquity)) {
             throw new IllegalArgumentException("starting equity " + startingEquity + " is invalid; allowed: > 0");
         }
@@ -72,6 +91,7 @@ public final class RiskController {
         for (int c = 0; c < books.length; c++) {
             books[c] = new CoinBook(c, universe.sectorOf(c), INITIAL_RESERVATIONS_PER_COIN);
         }
+        this.shared = sharedExposure == null ? null : new SharedLimits(sharedExposure, universe, ledger);
     }
 
     public RiskUniverse universe() {
@@ -127,6 +147,9 @@ public final class RiskController {
         // Closing part of a position removes its offset from the other net side (pending orders there may have
         // counted on it): reserve that offset now, unconditionally, because reduce-only always passes.
         long offset = ExposureLedger.units(approved * book.averageEntry(exchange));
+        if (shared != null && !admitReduceOnly(book, sign, offset, out)) {
+            return;
+        }
         ledger.add(ledger.netSlot(sign), offset);
         long handle = book.reservations.open(exchange, sign, true, approved, price, 0, offset);
         book.pendingReduce[exchange] += approved;
@@ -137,27 +160,31 @@ public final class RiskController {
         }
     }
 
+    /** Kill switch, breakers, missing or stale price: the rules before any limit; true if one rejected. */
+    private boolean rejectedBeforeLimits(LimitTable limits, CoinBook book, long now, RiskVerdict out) {
+        if (killSwitch) {
+            out.reject(RiskReason.KILL_SWITCH, RiskScope.Kind.GLOBAL, 0, 0);
+        } else if (globalBreaker.isTripped(now)) {
+            out.reject(RiskReason.GLOBAL_BREAKER, RiskScope.Kind.GLOBAL, 0, 0);
+        } else if (book.breaker.isTripped(now)) {
+            out.reject(RiskReason.COIN_BREAKER, RiskScope.Kind.COIN, book.coin, 0);
+        } else if (!book.hasMark) {
+            out.reject(RiskReason.NO_PRICE, RiskScope.Kind.COIN, book.coin, 0);
+        } else if (now - book.markMicros > limits.staleMicros) {
+            out.reject(RiskReason.STALE_PRICE, RiskScope.Kind.COIN, book.coin, 0);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     private void checkOpening(CoinBook book, int exchange, int sign, double quantity, double price, double edgeBps,
                               long now, RiskVerdict out) {
         LimitTable limits = table;
-        if (killSwitch) {
-            out.reject(RiskReason.KILL_SWITCH, RiskScope.Kind.GLOBAL, 0, 0);
+        if (shared != null && rejectedByOwnership(book, out)) {
             return;
         }
-        if (globalBreaker.isTripped(now)) {
-            out.reject(RiskReason.GLOBAL_BREAKER, RiskScope.Kind.GLOBAL, 0, 0);
-            return;
-        }
-        if (book.breaker.isTripped(now)) {
-            out.reject(RiskReason.COIN_BREAKER, RiskScope.Kind.COIN, book.coin, 0);
-            return;
-        }
-        if (!book.hasMark) {
-            out.reject(RiskReason.NO_PRICE, RiskScope.Kind.COIN, book.coin, 0);
-            return;
-        }
-        if (now - book.markMicros > limits.staleMicros) {
-            out.reject(RiskReason.STALE_PRICE, RiskScope.Kind.COIN, book.coin, 0);
+        if (rejectedBeforeLimits(limits, book, now, out)) {
             return;
         }
         boolean newTrade = !book.isActive(exchange);
@@ -170,24 +197,19 @@ public final class RiskController {
         double netPerUnit = netPrice * ExposureLedger.UNITS_PER_QUOTE;
         double requestedGross = quantity * grossPerUnit;
         double requestedNet = quantity * netPerUnit;
+        if (shared != null) {
+            admitShared(limits, book, exchange, sign, quantity, price, newTrade, edgeBucket, netPrice, requestedGross,
+                    requestedNet, out);
+            return;
+        }
 
         int contended = NET_SCOPE;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (newTrade && rejectByTradeCount(limits, edgeBucket, out)) {
                 return;
             }
-            // the smallest fraction of the order any scope allows
-            double fraction = 1;
-            int binding = -1;
-            for (int k = 0; k < SCOPES; k++) {
-                double requested = requested(k, requestedGross, requestedNet);
-                double scopeAllowed = SoftThrottle.allowed(requested, ledger.get(slot(k, book, exchange, sign)),
-                        limit(limits, k), limits.softRatio);
-                if (scopeAllowed < requested && scopeAllowed / requested < fraction) {
-                    fraction = scopeAllowed / requested;
-                    binding = k;
-                }
-            }
+            int binding = bindingScope(limits, book, exchange, sign, requestedGross, requestedNet, false, out);
+            double fraction = out.sizing;
             boolean reduced = binding >= 0;
             long gross = reduced ? (long) Math.floor(requestedGross * fraction) : Math.round(requestedGross);
             if (!reduced && gross <= 0) {
@@ -220,25 +242,291 @@ public final class RiskController {
                 continue;
             }
             double approved = reduced ? gross / grossPerUnit : quantity;
-            long handle = book.reservations.open(exchange, sign, false, approved, price, gross, net);
-            book.working[exchange]++;
-            if (newTrade) {
-                book.tradeOpen[exchange] = true;
-                book.tradeEdgeBucket[exchange] = edgeBucket;
-                ranking.add(edgeBucket);
-            }
-            if (reduced) {
-                int slot = slot(binding, book, exchange, sign);
-                out.reduce(handle, approved, SCOPE_REASON[binding], SCOPE_KIND[binding],
-                        scopeIndex(binding, book, exchange), (double) ledger.get(slot) / limit(limits, binding));
-            } else {
-                out.approve(handle, approved);
-            }
+            openReservation(book, exchange, sign, approved, price, gross, net, newTrade, edgeBucket, binding,
+                    reduced ? (double) ledger.get(slot(binding, book, exchange, sign)) / limit(limits, binding) : 0,
+                    out);
             return;
         }
         // only under extreme contention: fail closed on the scope that kept changing rather than spin
         out.reject(SCOPE_REASON[contended], SCOPE_KIND[contended], scopeIndex(contended, book, exchange),
                 (double) ledger.get(slot(contended, book, exchange, sign)) / limit(limits, contended));
+    }
+
+    /**
+     * The scope allowing the smallest fraction of the order (-1 when every scope allows all of it), that fraction
+     * left in {@code out.sizing}; measured against this process's ledger, or the cluster's totals as last seen.
+     */
+    private int bindingScope(LimitTable limits, CoinBook book, int exchange, int sign, double requestedGross,
+                             double requestedNet, boolean sharedTotals, RiskVerdict out) {
+        double fraction = 1;
+        int binding = -1;
+        for (int k = 0; k < SCOPES; k++) {
+            double requested = requested(k, requestedGross, requestedNet);
+            int slot = slot(k, book, exchange, sign);
+            double scopeAllowed = SoftThrottle.allowed(requested, sharedTotals ? shared.used(slot) : ledger.get(slot),
+                    limit(limits, k), limits.softRatio);
+            if (scopeAllowed < requested && scopeAllowed / requested < fraction) {
+                fraction = scopeAllowed / requested;
+                binding = k;
+            }
+        }
+        out.sizing = fraction;
+        return binding;
+    }
+
+    /** Books an approved (or reduced, when {@code binding >= 0}) opening order's reservation and fills the verdict. */
+    private void openReservation(CoinBook book, int exchange, int sign, double approved, double price, long gross,
+                                 long net, boolean newTrade, int edgeBucket, int binding, double utilisation,
+                                 RiskVerdict out) {
+        long handle = book.reservations.open(exchange, sign, false, approved, price, gross, net);
+        book.working[exchange]++;
+        if (newTrade) {
+            book.tradeOpen[exchange] = true;
+            book.tradeEdgeBucket[exchange] = edgeBucket;
+            ranking.add(edgeBucket);
+        }
+        if (binding >= 0) {
+            out.reduce(handle, approved, SCOPE_REASON[binding], SCOPE_KIND[binding], scopeIndex(binding, book, exchange),
+                    utilisation);
+        } else {
+            out.approve(handle, approved);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------- scale-out checks
+
+    /** A cluster member sends nothing for a coin whose lease it does not hold, and opens nothing on one it hands over. */
+    private boolean rejectedByOwnership(CoinBook book, RiskVerdict out) {
+        if (book.fencingToken == 0 || clock.monotonicNanos() >= leasesValidUntilNanos) {
+            out.reject(RiskReason.FENCED, RiskScope.Kind.COIN, book.coin, 0);
+        } else if (book.handingOver) {
+            out.reject(RiskReason.HANDOVER, RiskScope.Kind.COIN, book.coin, 0);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The opening check of a cluster member, once the rules before any limit passed: the order is sized from the shared totals as last seen, then admitted
+     * in one atomic step on the shared store, which checks this process's lease on the coin and every scope's
+     * fresh total against the same hard limit and soft allowance the local ledger enforces. A refusal refreshes
+     * the totals and the order is sized again; an unreachable store fails closed.
+     */
+    private void admitShared(LimitTable limits, CoinBook book, int exchange, int sign, double quantity, double price,
+                             boolean newTrade, int edgeBucket, double netPrice, double requestedGross,
+                             double requestedNet, RiskVerdict out) {
+        double grossPerUnit = price * ExposureLedger.UNITS_PER_QUOTE;
+        double netPerUnit = netPrice * ExposureLedger.UNITS_PER_QUOTE;
+        long[] contribution = new long[SharedExposure.SLOTS];
+        long[] caps = new long[SharedExposure.SLOTS];
+        int contended = NET_SCOPE;
+        for (int attempt = 0; attempt < SHARED_ATTEMPTS; attempt++) {
+            if (newTrade && rejectByTradeCount(limits, edgeBucket, out)) {
+                return;
+            }
+            int binding = bindingScope(limits, book, exchange, sign, requestedGross, requestedNet, true, out);
+            double fraction = out.sizing;
+            boolean reduced = binding >= 0;
+            long gross = reduced ? (long) Math.floor(requestedGross * fraction) : Math.round(requestedGross);
+            if (gross <= 0 || (reduced && gross < limits.minOrderUnits)) {
+                if (!reduced) {
+                    out.reject(RiskReason.INVALID_INTENT, RiskScope.Kind.COIN, book.coin, 0);
+                } else {
+                    out.reject(SCOPE_REASON[binding], SCOPE_KIND[binding], scopeIndex(binding, book, exchange),
+                            sharedUtilisation(limits, binding, book, exchange, sign));
+                }
+                return;
+            }
+            long net = netPrice == price ? gross
+                    : reduced ? (long) Math.ceil(gross * netPerUnit / grossPerUnit) : Math.round(requestedNet);
+            book.contribution(contribution);
+            Arrays.fill(caps, SharedExposure.UNCAPPED);
+            for (int k = 0; k < SCOPES; k++) {
+                long units = k == NET_SCOPE ? net : gross;
+                int sharedSlot = sharedSlot(k, exchange, sign);
+                contribution[sharedSlot] += units;
+                caps[sharedSlot] = maxUsedBefore(requested(k, requestedGross, requestedNet), units, limit(limits, k),
+                        limits.softRatio) + units;
+            }
+            if (newTrade) {
+                contribution[SharedExposure.OPEN_TRADES]++;
+                caps[SharedExposure.OPEN_TRADES] = limits.trades.maxConcurrentTrades();
+            }
+            int status;
+            try {
+                status = shared.reserve(book, contribution, caps);
+            } catch (UncheckedIOException e) {
+                out.reject(RiskReason.SHARED_EXPOSURE_UNAVAILABLE, RiskScope.Kind.GLOBAL, 0, 0);
+                return;
+            }
+            if (status == SharedExposure.FENCED) {
+                out.reject(RiskReason.FENCED, RiskScope.Kind.COIN, book.coin, 0);
+                return;
+            }
+            if (status == SharedExposure.OPEN_TRADES) {
+                out.reject(RiskReason.OPEN_TRADES_LIMIT, RiskScope.Kind.GLOBAL, 0, 1);
+                return;
+            }
+            if (status != SharedExposure.RESERVED) {
+                contended = status == SharedExposure.STALE ? contended : scopeOfSharedSlot(status);
+                continue;
+            }
+            ledger.addGross(book.coin, book.sector, exchange, gross);
+            ledger.add(ledger.netSlot(sign), net);
+            if (newTrade) {
+                ledger.add(ledger.tradesSlot(), 1);
+            }
+            double approved = reduced ? gross / grossPerUnit : quantity;
+            openReservation(book, exchange, sign, approved, price, gross, net, newTrade, edgeBucket, binding,
+                    reduced ? sharedUtilisation(limits, binding, book, exchange, sign) : 0, out);
+            return;
+        }
+        out.reject(SCOPE_REASON[contended], SCOPE_KIND[contended], scopeIndex(contended, book, exchange),
+                sharedUtilisation(limits, contended, book, exchange, sign));
+    }
+
+    /**
+     * A cluster member's reduce-only order needs no room, but it must still hold the coin's lease: the admission
+     * step writes the coin's contribution with the order's net offset, fenced, and nothing is booked if refused.
+     */
+    private boolean admitReduceOnly(CoinBook book, int sign, long offset, RiskVerdict out) {
+        if (book.fencingToken == 0 || clock.monotonicNanos() >= leasesValidUntilNanos) {
+            out.reject(RiskReason.FENCED, RiskScope.Kind.COIN, book.coin, 0);
+            return false;
+        }
+        long[] contribution = new long[SharedExposure.SLOTS];
+        book.contribution(contribution);
+        contribution[sign > 0 ? SharedExposure.NET_LONG : SharedExposure.NET_SHORT] += offset;
+        int status;
+        try {
+            status = shared.reserve(book, contribution, SharedLimits.uncapped());
+        } catch (UncheckedIOException e) {
+            out.reject(RiskReason.SHARED_EXPOSURE_UNAVAILABLE, RiskScope.Kind.GLOBAL, 0, 0);
+            return false;
+        }
+        if (status != SharedExposure.RESERVED) {
+            out.reject(RiskReason.FENCED, RiskScope.Kind.COIN, book.coin, 0);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The largest total a scope may have before an order adds {@code units} to it, for the order to pass there: the
+     * hard limit exactly, and the soft allowance {@link SoftThrottle} gives {@code requested} (within one unit, as the
+     * local ledger's compare-and-set allows).
+     */
+    static long maxUsedBefore(double requested, long units, long limit, double softRatio) {
+        long hard = limit - units;
+        if (units <= 1) {
+            return hard;
+        }
+        double band = (1 - softRatio) * limit + requested;
+        return Math.min(hard, (long) Math.floor(limit - (units - 1) * band / requested));
+    }
+
+    private static int sharedSlot(int scope, int exchange, int sign) {
+        return switch (scope) {
+            case 0 -> SharedExposure.COIN;
+            case 1 -> SharedExposure.SECTOR;
+            case 2 -> SharedExposure.EXCHANGE + exchange;
+            case 3 -> SharedExposure.GLOBAL_GROSS;
+            default -> sign > 0 ? SharedExposure.NET_LONG : SharedExposure.NET_SHORT;
+        };
+    }
+
+    private static int scopeOfSharedSlot(int sharedSlot) {
+        return switch (sharedSlot) {
+            case SharedExposure.COIN -> 0;
+            case SharedExposure.SECTOR -> 1;
+            case SharedExposure.GLOBAL_GROSS -> 3;
+            case SharedExposure.NET_LONG, SharedExposure.NET_SHORT -> NET_SCOPE;
+            default -> 2;
+        };
+    }
+
+    private double sharedUtilisation(LimitTable limits, int scope, CoinBook book, int exchange, int sign) {
+        return (double) shared.used(slot(scope, book, exchange, sign)) / limit(limits, scope);
+    }
+
+    // ------------------------------------------------------------------------------------- scale-out ownership
+
+    /**
+     * This process now holds the coin's lease under {@code fencingToken}: orders for it may go out again, each
+     * admitted under that token. With shared exposure, the coin's contribution is written at once, which replaces
+     * (reclaims) whatever the previous holder left.
+     */
+    public void assignLease(int coin, long fencingToken) {
+        if (fencingToken < 1) {
+            throw new IllegalArgumentException("fencing token " + fencingToken + " is invalid; allowed: >= 1");
+        }
+        CoinBook book = books[coin];
+        synchronized (book) {
+            book.fencingToken = fencingToken;
+            book.handingOver = false;
+            if (shared != null) {
+                shared.publish(book);
+            }
+        }
+    }
+
+    /**
+     * Until when (engine-clock monotonic nanos) this process may act on its leases without hearing from the lease
+     * store again; past it every intent is fenced locally, before the admission step would refuse it.
+     */
+    public void leasesValidUntil(long monotonicNanos) {
+        leasesValidUntilNanos = monotonicNanos;
+    }
+
+    /** The coin is being handed to another process: from now on only reduce-only intents pass for it. */
+    public void beginHandover(int coin) {
+        CoinBook book = books[coin];
+        synchronized (book) {
+            book.handingOver = true;
+        }
+    }
+
+    /** The coin's lease is no longer this process's: every intent for it is rejected as fenced. */
+    public void revokeLease(int coin) {
+        CoinBook book = books[coin];
+        synchronized (book) {
+            book.fencingToken = 0;
+            book.handingOver = false;
+        }
+    }
+
+    /** The token of this process's lease on the coin, or 0. */
+    public long fencingToken(int coin) {
+        CoinBook book = books[coin];
+        synchronized (book) {
+            return book.fencingToken;
+        }
+    }
+
+    /** No position on any exchange and no working order: the coin can be handed over. */
+    public boolean isSettled(int coin) {
+        CoinBook book = books[coin];
+        synchronized (book) {
+            return book.isSettled();
+        }
+    }
+
+    /** True when the limits are shared with other processes. */
+    public boolean sharesExposure() {
+        return shared != null;
+    }
+
+    /** Re-reads the shared totals that size orders (a cluster member calls it every rebalancing round). */
+    public void refreshSharedTotals() {
+        if (shared != null) {
+            shared.refresh();
+        }
+    }
+
+    /** A scope's total over the whole cluster as last seen, in quote notional; this process's own without sharing. */
+    public double sharedExposure(ExposureScope scope, int index) {
+        return shared == null ? exposure(scope, index) : shared.total(ledgerSlot(scope, index));
     }
 
     private boolean rejectByTradeCount(LimitTable limits, int edgeBucket, RiskVerdict out) {
@@ -366,6 +654,9 @@ public final class RiskController {
                 pool.netUnits[slot] -= releasedNet;
             }
             syncTrade(book, exchange);
+            if (shared != null) {
+                shared.publish(book);
+            }
             if (!book.hasMark) {
                 book.markPrice = price;
                 book.markMicros = now;
@@ -407,6 +698,9 @@ public final class RiskController {
             }
             finish(book, slot);
             syncTrade(book, exchange);
+            if (shared != null) {
+                shared.publish(book);
+            }
         }
         return true;
     }
@@ -676,32 +970,20 @@ public final class RiskController {
         long netLong = 0;
         long netShort = 0;
         long trades = 0;
+        long[] contribution = new long[SharedExposure.SLOTS];
         for (CoinBook book : books) {
             synchronized (book) {
-                for (int e = 0; e < RiskUniverse.EXCHANGES; e++) {
-                    long booked = book.bookedUnits[e];
-                    long signed = (long) Math.signum(book.quantity[e]) * booked;
-                    coinUnits[book.coin] += booked;
-                    exchangeUnits[e] += booked;
-                    netLong += signed;
-                    netShort -= signed;
-                    trades += book.isActive(e) ? 1 : 0;
-                }
-                ReservationPool pool = book.reservations;
-                for (int slot = 0; slot < pool.capacity(); slot++) {
-                    if (pool.live[slot]) {
-                        coinUnits[book.coin] += pool.grossUnits[slot];
-                        exchangeUnits[pool.exchange[slot]] += pool.grossUnits[slot];
-                        if (pool.sign[slot] > 0) {
-                            netLong += pool.netUnits[slot];
-                        } else {
-                            netShort += pool.netUnits[slot];
-                        }
-                    }
-                }
-                sectorUnits[book.sector] += coinUnits[book.coin];
-                gross += coinUnits[book.coin];
+                book.contribution(contribution);
             }
+            coinUnits[book.coin] = contribution[SharedExposure.COIN];
+            for (int e = 0; e < RiskUniverse.EXCHANGES; e++) {
+                exchangeUnits[e] += contribution[SharedExposure.EXCHANGE + e];
+            }
+            netLong += contribution[SharedExposure.NET_LONG];
+            netShort += contribution[SharedExposure.NET_SHORT];
+            trades += contribution[SharedExposure.OPEN_TRADES];
+            sectorUnits[book.sector] += coinUnits[book.coin];
+            gross += coinUnits[book.coin];
         }
         List<String> differences = new ArrayList<>();
         for (int c = 0; c < coins; c++) {

@@ -32,6 +32,8 @@ public final class RiskVerdict {
     double price;
     boolean reduceOnly;
     double edgeBps;
+    /** Scratch of the check: the fraction of the order the binding scope allows. */
+    double sizing;
 
     void begin(int coinIndex, int exchangeIndex, Side orderSide, double quantity, double atPrice, boolean reduce,
                double edge) {

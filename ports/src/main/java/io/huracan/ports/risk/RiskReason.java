@@ -39,7 +39,13 @@ public enum RiskReason {
     ROLLING_DRAWDOWN,
     /** Breaker re-armed because its cool-down ended, or by an operator. */
     COOL_DOWN_ENDED,
-    MANUAL_RESET;
+    MANUAL_RESET,
+    /** Scale-out: this process does not hold the coin's lease (or it is about to expire), so it sends no order. */
+    FENCED,
+    /** Scale-out: the coin is being handed to another process; only reduce-only (closing) intents pass. */
+    HANDOVER,
+    /** Scale-out: the shared exposure in Redis could not be reached; fail closed. */
+    SHARED_EXPOSURE_UNAVAILABLE;
 
     /** The snake_case code used in metric tags and event payloads, e.g. {@code global_net_limit}. */
     public String code() {

@@ -4,12 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import io.huracan.ports.bus.BusLimits;
 import io.huracan.ports.bus.MessageBus;
-import io.huracan.ports.cluster.CoinLeases;
 
 /**
  * Binds {@link MessageBus} to the Redis Streams bus ({@code engine.message_bus.adapter: redis}) and
- * {@link RedisBusMonitor} to its health, and {@link CoinLeases} to leases on the same Redis (for several engine
- * processes sharing the coin universe; nothing in the engine takes them yet). The bus connects lazily: creating it does not need Redis to be up.
+ * {@link RedisBusMonitor} to its health. The bus connects lazily: creating it does not need Redis to be up. (Several
+ * engine processes sharing the coin universe are {@link RedisClusterModule}'s.)
  */
 public final class RedisStreamsMessageBusModule extends AbstractModule {
     private final RedisBusConfig config;
@@ -27,6 +26,5 @@ public final class RedisStreamsMessageBusModule extends AbstractModule {
         bind(RedisStreamsMessageBus.class).in(Singleton.class);
         bind(MessageBus.class).to(RedisStreamsMessageBus.class);
         bind(RedisBusMonitor.class).to(RedisStreamsMessageBus.class);
-        bind(CoinLeases.class).to(RedisCoinLeases.class).in(Singleton.class);
     }
 }
