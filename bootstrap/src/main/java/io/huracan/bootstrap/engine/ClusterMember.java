@@ -172,7 +172,7 @@ final class ClusterMember implements ManagedService, CoinHandover {
     @Override
     public void beginRelease(Coin coin) {
         risk.beginHandover(risk.universe().coinIndex(coin));
-        router.route(coin, new FlattenRequest(coin));
+        router.routeControl(coin, new FlattenRequest(coin));
     }
 
     @Override
@@ -193,7 +193,7 @@ final class ClusterMember implements ManagedService, CoinHandover {
             }
             if (lost) {
                 risk.revokeLease(risk.universe().coinIndex(coin)); // fenced at once; the flatten only cancels
-                router.route(coin, new FlattenRequest(coin));
+                router.routeControl(coin, new FlattenRequest(coin));
             }
         }
         trading.removeAll(stopped);
