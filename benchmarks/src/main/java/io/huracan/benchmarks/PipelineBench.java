@@ -1,5 +1,8 @@
 package io.huracan.benchmarks;
 
+import com.google.inject.Guice;
+import io.huracan.adapter.file.FileModelStoreConfig;
+import io.huracan.adapter.file.FileModelStoreModule;
 import io.huracan.adapter.paper.MarketSimulator;
 import io.huracan.adapter.paper.MarketSimulatorConfig;
 import io.huracan.adapter.paper.PaperExchange;
@@ -35,14 +38,7 @@ import io.huracan.ports.market.MarketDataFeed;
 import io.huracan.ports.market.MarketDataListener;
 import io.huracan.ports.market.Trade;
 import io.huracan.ports.market.Universe;
-import io.huracan.testkit.registry.InMemoryModelStore;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
+import io.huracan.ports.registry.ModelStore;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +48,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code huracan bench pipeline}: market-data events through the whole in-memory engine — event loops, rolling
@@ -177,11 +179,14 @@ public final class PipelineBench implements Runnable {
         var coinIndex = CoinIndex.of(universe);
         var risk = new RiskController(new RiskUniverse(universe), config.risk(), config.tradeLimits(),
                 config.exchanges().paper().startingBalance(), clock, RiskListener.NONE);
-        var store = new InMemoryModelStore();
-        SeedModels.seedIfEmpty(store, new ModelRegistry(store, config.registry().promotion(), clock),
-                Instant.ofEpochSecond(start / 1_000_000));
         var models = new ActiveModelTable();
-        models.refresh(store);
+        try (var registry = ScratchDirectory.create("huracan-bench-pipeline")) {
+            ModelStore store = Guice.createInjector(new FileModelStoreModule(new FileModelStoreConfig(registry.path())))
+                    .getInstance(ModelStore.class);
+            SeedModels.seedIfEmpty(store, new ModelRegistry(store, config.registry().promotion(), clock),
+                    Instant.ofEpochSecond(start / 1_000_000));
+            models.refresh(store);
+        }
         var observed = BenchMetrics.start(config, System.getenv());
         var decisionMeter = EngineMeters.decisionLatency(observed.metrics());
         var decisions = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);

@@ -20,8 +20,6 @@ import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +37,9 @@ final class RegistryBench implements Callable<Integer> {
     int promotions;
     @Option(names = "--json", description = "Print one JSON object last.")
     boolean json;
+
+    /** The file store's directory, deleted after the run. */
+    private ScratchDirectory scratch;
 
     @Override
     public Integer call() throws Exception {
@@ -85,6 +86,9 @@ final class RegistryBench implements Callable<Integer> {
                 .put("checksum", sink)
                 .print(System.out, json);
         dropBenchSchema();
+        if (scratch != null) {
+            scratch.close();
+        }
         return 0;
     }
 
@@ -107,8 +111,9 @@ final class RegistryBench implements Callable<Integer> {
             return Guice.createInjector(new PostgresModelStoreModule(new PostgresModelStoreConfig(url, "postgres", "", schema)))
                     .getInstance(ModelStore.class);
         }
-        Path root = Files.createTempDirectory("huracan-registry-bench");
-        return Guice.createInjector(new FileModelStoreModule(new FileModelStoreConfig(root))).getInstance(ModelStore.class);
+        scratch = ScratchDirectory.create("huracan-registry-bench");
+        return Guice.createInjector(new FileModelStoreModule(new FileModelStoreConfig(scratch.path())))
+                .getInstance(ModelStore.class);
     }
 
     private static ModelDefinition definition(String name, Regime regime, double sharpe) {

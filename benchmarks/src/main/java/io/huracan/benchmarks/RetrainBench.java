@@ -107,7 +107,8 @@ final class RetrainBench implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--coins, --rows-per-regime, --parallel and "
                     + "--workers must all be > 0");
         }
-        Path dir = Files.createTempDirectory("huracan-bench-retrain");
+        var scratch = ScratchDirectory.create("huracan-bench-retrain");
+        Path dir = scratch.path();
         List<Coin> universe = new ArrayList<>();
         for (int i = 0; i < coins; i++) {
             universe.add(Coin.of("C" + i));
@@ -146,7 +147,7 @@ final class RetrainBench implements Callable<Integer> {
                     .put("load_avg_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             report.print(System.out, json);
         } finally {
-            deleteTree(dir);
+            scratch.close();
         }
         return 0;
     }
@@ -248,14 +249,6 @@ final class RetrainBench implements Callable<Integer> {
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** Writes each coin's day: rows cycle ranging, trending up, trending down, high volatility; one row a minute. */

@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -55,7 +54,8 @@ public final class StorageBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SQLException {
-        Path root = Files.createTempDirectory("huracan-bench-storage");
+        var scratch = ScratchDirectory.create("huracan-bench-storage");
+        Path root = scratch.path();
         try (MarketDataStore store = ParquetStores.open(ParquetStoreSettings.of(root, compression))) {
             Coin[] coinIds = new Coin[coins];
             for (int c = 0; c < coins; c++) {
@@ -116,7 +116,7 @@ public final class StorageBench implements Callable<Integer> {
             report.print(System.out, json);
             return 0;
         } finally {
-            deleteTree(root);
+            scratch.close();
         }
     }
 
@@ -187,14 +187,6 @@ public final class StorageBench implements Callable<Integer> {
     private static long bytes(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
