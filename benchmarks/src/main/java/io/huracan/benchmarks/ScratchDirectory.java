@@ -18,10 +18,6 @@ record ScratchDirectory(Path path) implements AutoCloseable {
         }
     }
 
-    Path resolve(String other) {
-        return path.resolve(other);
-    }
-
     @Override
     public void close() {
         try (Stream<Path> files = Files.walk(path)) {
