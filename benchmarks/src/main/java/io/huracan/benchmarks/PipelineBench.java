@@ -63,7 +63,8 @@ import picocli.CommandLine;
  *
  * <p>Throughput: every event offered as fast as the loops take them, timed until the last is handled. Latency:
  * events offered at a fixed rate, and the time from the offer of an event that triggers an evaluation to the
- * evaluation's decision: an order intent (also reported alone as intent_*) or a reasoned no. Metrics follow
+ * evaluation's decision: an order intent (also reported alone as intent_*) or a reasoned no, recorded after a warm-up
+ * at the same rate. Metrics follow
  * {@code engine.observability.enabled} (on by default, scraped once a second; {@code
  * HURACAN_ENGINE__OBSERVABILITY__ENABLED=false} measures without them). Scaling: throughput over 20, 100, 200 and 400 coins.
  * Right before the latency run, {@link MachineStalls} measures for 3 s how often the machine itself stops a thread
@@ -94,6 +95,12 @@ public final class PipelineBench implements Runnable {
     @Option(names = "--latency-seconds", defaultValue = "10", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--latency-warmup-seconds", defaultValue = "2",
+            description = "Seconds at the offered rate before the latency run starts recording: the paced path (and the "
+                    + "rare order paths) are compiled by then, so the JIT's threads no longer take the loops' cores "
+                    + "(default ${DEFAULT-VALUE}).")
+    int latencyWarmupSeconds;
+
     @Option(names = "--scaling-events", defaultValue = "500000",
             description = "Events per scaling run at 20, 100, 200, 400 coins; 0 skips them (default ${DEFAULT-VALUE}).")
     int scalingEvents;
@@ -113,20 +120,23 @@ public final class PipelineBench implements Runnable {
     @Override
     public void run() {
         EngineConfig config = configOptions.load();
-        if (coins < 1 || coins > config.universe().coins().size() || events < 1 || rate < 1 || latencySeconds < 1) {
+        if (coins < 1 || coins > config.universe().coins().size() || events < 1 || rate < 1 || latencySeconds < 1
+                || latencyWarmupSeconds < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--coins must be in [1, "
-                    + config.universe().coins().size() + "]; --events, --rate and --latency-seconds must be > 0");
+                    + config.universe().coins().size() + "]; --events, --rate and --latency-seconds must be > 0; "
+                    + "--latency-warmup-seconds must be >= 0");
         }
         if (warmupEvents > 0) {
             BenchProgress.phase("pipeline", "warming up");
-            runOnce(config, coins, warmupEvents, 0);
+            runOnce(config, coins, warmupEvents, 0, 0);
         }
         BenchProgress.phase("pipeline", "throughput with " + coins + " coins");
-        Result main = runOnce(config, coins, events, 0);
+        Result main = runOnce(config, coins, events, 0, 0);
         BenchProgress.phase("pipeline", "machine stalls");
         MachineStalls stalls = MachineStalls.measure(3, 100_000);
         BenchProgress.phase("pipeline", "latency at " + rate + " events/s");
-        Result paced = runOnce(config, coins, rate * latencySeconds, rate);
+        Result paced = runOnce(config, coins, rate * (latencyWarmupSeconds + latencySeconds), rate,
+                (long) rate * latencyWarmupSeconds);
         var report = new BenchReport("pipeline", main.eventsPerSecond)
                 .latency(paced.decisionLatency)
                 .put("intent_samples", paced.intentLatency.getTotalCount())
@@ -151,7 +161,7 @@ public final class PipelineBench implements Runnable {
         if (scalingEvents > 0) {
             for (int n : new int[] {20, 100, 200, 400}) {
                 BenchProgress.phase("pipeline", "scaling, " + n + " coins");
-                Result scaled = runOnce(config, n, scalingEvents, 0);
+                Result scaled = runOnce(config, n, scalingEvents, 0, 0);
                 report.put("ops_per_s_" + n + "_coins", Math.round(scaled.eventsPerSecond));
             }
         }
@@ -163,8 +173,11 @@ public final class PipelineBench implements Runnable {
                           double cpuNanosPerEvent) {
     }
 
-    /** Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it. */
-    private Result runOnce(EngineConfig config, int coinCount, int count, int offeredRate) {
+    /**
+     * Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it; latencies
+     * are recorded from the {@code unrecordedEvents}-th offer on.
+     */
+    private Result runOnce(EngineConfig config, int coinCount, int count, int offeredRate, long unrecordedEvents) {
         var listings = config.universe().coins().subList(0, coinCount);
         var universe = new Universe(config.universe().quoteCurrency(), coinCount,
                 Math.min(config.universe().activeCoins(), coinCount), listings);
@@ -227,6 +240,10 @@ public final class PipelineBench implements Runnable {
             long at = timestampOf(event);
             if (at > clock.epochMicros()) {
                 clock.advanceTo(at);
+            }
+            if (offered == unrecordedEvents && unrecordedEvents > 0) {
+                decisions.reset();
+                intents.reset();
             }
             feed.emit(event);
             if (loops.offer(coinOf(event), event) == io.huracan.domain.loop.OfferResult.ACCEPTED) {
