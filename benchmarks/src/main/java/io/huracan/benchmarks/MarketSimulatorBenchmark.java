@@ -2,14 +2,11 @@ package io.huracan.benchmarks;
 
 import io.huracan.adapter.paper.MarketSimulator;
 import io.huracan.adapter.paper.MarketSimulatorConfig;
-import io.huracan.ports.market.BookTop;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.CoinListing;
 import io.huracan.ports.market.ExchangeId;
-import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.MarketDataListener;
 import io.huracan.ports.market.Sector;
-import io.huracan.ports.market.Trade;
 import io.huracan.ports.market.Universe;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,22 +69,8 @@ public class MarketSimulatorBenchmark {
         Universe universe = new Universe("USDT", 400, 20, coins);
         now = 1_767_225_600_000_000L;
         simulator = new MarketSimulator(universe, MarketSimulatorConfig.defaults(42), now);
-        simulator.subscribe(coins.stream().map(CoinListing::symbol).collect(Collectors.toSet()), new MarketDataListener() {
-            @Override
-            public void onBookTop(BookTop top) {
-                blackhole.consume(top);
-            }
-
-            @Override
-            public void onTrade(Trade trade) {
-                blackhole.consume(trade);
-            }
-
-            @Override
-            public void onFundingRate(FundingRate funding) {
-                blackhole.consume(funding);
-            }
-        });
+        simulator.subscribe(coins.stream().map(CoinListing::symbol).collect(Collectors.toSet()),
+                MarketDataListener.forwardingTo(blackhole::consume));
     }
 
     @Benchmark

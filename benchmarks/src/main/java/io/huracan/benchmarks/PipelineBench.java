@@ -294,22 +294,7 @@ public final class PipelineBench implements Runnable {
     private static List<Object> generate(MarketSimulator simulator, List<CoinListing> listings, int count) {
         List<Object> events = new ArrayList<>(count + 4096);
         Set<Coin> coins = Set.copyOf(listings.stream().map(CoinListing::symbol).toList());
-        try (var subscription = simulator.subscribe(coins, new MarketDataListener() {
-            @Override
-            public void onBookTop(BookTop top) {
-                events.add(top);
-            }
-
-            @Override
-            public void onTrade(Trade trade) {
-                events.add(trade);
-            }
-
-            @Override
-            public void onFundingRate(FundingRate rate) {
-                events.add(rate);
-            }
-        })) {
+        try (var subscription = simulator.subscribe(coins, MarketDataListener.forwardingTo(events::add))) {
             long next = simulator.nextEventMicros();
             while (events.size() < count) {
                 next += 100_000;

@@ -50,22 +50,7 @@ class MarketSimulatorTest {
         MarketSimulator simulator = new MarketSimulator(universe, MarketSimulatorConfig.defaults(seed), START);
         List<String> events = new ArrayList<>();
         simulator.subscribe(universe.coins().stream().map(CoinListing::symbol).collect(Collectors.toSet()),
-                new MarketDataListener() {
-                    @Override
-                    public void onBookTop(BookTop top) {
-                        events.add(top.toString());
-                    }
-
-                    @Override
-                    public void onTrade(Trade trade) {
-                        events.add(trade.toString());
-                    }
-
-                    @Override
-                    public void onFundingRate(FundingRate funding) {
-                        events.add(funding.toString());
-                    }
-                });
+                MarketDataListener.forwardingTo(event -> events.add(event.toString())));
         long now = START;
         for (long step : advanceSteps) {
             now += step;
