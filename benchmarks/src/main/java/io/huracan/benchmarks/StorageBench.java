@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,6 +64,10 @@ public final class StorageBench implements Callable<Integer> {
             }
             long totalRows = (long) coins * days * rowsPerPartition;
             BenchProgress.phase("storage", String.format("writing %,d trades (%d coins x %d days x %,d rows)", totalRows, coins, days, rowsPerPartition));
+            // process CPU as well as wall time: other jobs share the machine's cores
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            double loadBefore = os.getSystemLoadAverage();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             try (DatasetWriter<Trade> writer = store.writer(Dataset.TRADES)) {
                 long step = DAY / rowsPerPartition;
@@ -77,6 +82,7 @@ public final class StorageBench implements Callable<Integer> {
                 }
             }
             double writeRowsPerSecond = totalRows / seconds(start);
+            double writeCpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
 
             BenchProgress.phase("storage", "scanning");
             double scanRowsPerSecond = scan(store, totalRows);
@@ -104,6 +110,8 @@ public final class StorageBench implements Callable<Integer> {
 
             BenchReport report = new BenchReport("storage", scanRowsPerSecond)
                     .put("write_rows_per_s", Math.round(writeRowsPerSecond))
+                    .put("write_cpu_ns_per_row", Math.round(writeCpuSeconds * 1e9 / totalRows))
+                    .put("load_avg_before", loadBefore)
                     .put("pruned_query_ms", prunedMs)
                     .put("duckdb_scan_rows_per_s", Math.round(duckScan))
                     .put("duckdb_pruned_query_ms", duckPrunedMs)

@@ -32,8 +32,9 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
         final TreeMap<LocalDate, ColumnBatch> days = new TreeMap<>();
         LocalDate currentDay;
         LocalDate latestDay;
-        long currentStart;
-        long currentEnd;
+        /** The current day's range [currentStart, currentEnd); empty while there is no current day. */
+        long currentStart = Long.MAX_VALUE;
+        long currentEnd = Long.MIN_VALUE;
         ColumnBatch current;
 
         CoinBuffers(Coin coin) {
@@ -67,10 +68,10 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
             throw new IllegalStateException("writer of " + dataset + " is closed");
         }
         long time = dataset.timestampMicros(row);
+        Coin coin = dataset.coinOf(row);
         CoinBuffers buffers = last;
-        if (buffers == null || time < buffers.currentStart || time >= buffers.currentEnd
-                || !buffers.coin.equals(dataset.coinOf(row))) {
-            buffers = switchTo(dataset.coinOf(row), time);
+        if (buffers == null || time < buffers.currentStart || time >= buffers.currentEnd || !buffers.coin.equals(coin)) {
+            buffers = switchTo(coin, time);
         }
         ColumnBatch batch = buffers.current;
         codec.put(row, batch, batch.appendRow());
@@ -80,22 +81,32 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
         }
     }
 
+    /**
+     * The buffers of a row whose coin or day differs from the previous row's. Rows that interleave coins (a live
+     * feed, an import of many coins) come here every row, so a row of the coin's current day costs one map lookup
+     * and a range check; dates are made only when the coin's day changes.
+     */
     private CoinBuffers switchTo(Coin coin, long time) {
-        CoinBuffers buffers = coins.computeIfAbsent(coin, CoinBuffers::new);
-        LocalDate day = Layout.dayOf(time);
-        if (!day.equals(buffers.currentDay)) {
-            if (buffers.latestDay == null || day.isAfter(buffers.latestDay)) {
-                if (buffers.latestDay != null) {
-                    rollBefore(buffers, day);
-                }
-                buffers.latestDay = day;
-            }
-            buffers.currentDay = day;
-            buffers.currentStart = Layout.startMicros(day);
-            buffers.currentEnd = buffers.currentStart + Layout.MICROS_PER_DAY;
-            buffers.current = buffers.days.computeIfAbsent(day, d -> new ColumnBatch(codec.columns(), 1024));
+        CoinBuffers buffers = coins.get(coin);
+        if (buffers == null) {
+            buffers = new CoinBuffers(coin);
+            coins.put(coin, buffers);
         }
         last = buffers;
+        if (time >= buffers.currentStart && time < buffers.currentEnd) {
+            return buffers;
+        }
+        LocalDate day = Layout.dayOf(time);
+        if (buffers.latestDay == null || day.isAfter(buffers.latestDay)) {
+            if (buffers.latestDay != null) {
+                rollBefore(buffers, day);
+            }
+            buffers.latestDay = day;
+        }
+        buffers.currentDay = day;
+        buffers.currentStart = Layout.startMicros(day);
+        buffers.currentEnd = buffers.currentStart + Layout.MICROS_PER_DAY;
+        buffers.current = buffers.days.computeIfAbsent(day, d -> new ColumnBatch(codec.columns(), 1024));
         return buffers;
     }
 

@@ -54,7 +54,9 @@ final class StoredFiles {
         Path dir = layout.coinDir(rowCodec.dataset(), coin);
         Path temp = layout.tempFile(dir, day);
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir); // it throws (and fills a stack trace) when the directory exists
+            }
             batch.sortByTime();
             writers.get().write(temp, rowCodec, coin, batch, Map.of());
             return linkToFreeName(temp, dir, day);
