@@ -22,7 +22,6 @@ import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,37 +156,18 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         return messages;
     }
 
+    /** XREADGROUP {@code >}; BLOCK only for a timeout above zero. */
     private List<BusMessage> readOnce(StreamType stream, String group, String consumer, int count, Duration timeout) {
-        if (timeout.isZero()) {
-            String key = keys.stream(stream);
-            RFuture<byte[]> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
-                    RedisScripts.READ, RScript.ReturnType.VALUE, List.of(key), bytes(group), bytes(consumer),
-                    bytes(count));
-            return unpack(stream, await(reply, Duration.ZERO,
-                    failure -> failures.translate(failure, "XREADGROUP", stream, group)));
+        var args = StreamReadGroupArgs.neverDelivered().count(count);
+        if (!timeout.isZero()) {
+            args = args.timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
         }
-        var args = StreamReadGroupArgs.neverDelivered().count(count)
-                .timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
         Map<StreamMessageId, Map<byte[], byte[]>> entries = await(rstream(stream).readGroupAsync(group, consumer, args),
                 timeout, failure -> failures.translate(failure, "XREADGROUP", stream, group));
         var messages = new ArrayList<BusMessage>(entries == null ? 0 : entries.size());
         if (entries != null) {
             entries.forEach((id, fields) -> messages.add(new BusMessage(stream,
                     new MessageId(id.getId0(), id.getId1()), fields.values().iterator().next(), 1)));
-        }
-        return messages;
-    }
-
-    /** Entries in the READ script's packed form. */
-    private static List<BusMessage> unpack(StreamType stream, byte[] packed) {
-        var messages = new ArrayList<BusMessage>();
-        ByteBuffer in = ByteBuffer.wrap(packed == null ? new byte[0] : packed);
-        while (in.hasRemaining()) {
-            byte[] id = new byte[in.getShort() & 0xffff];
-            in.get(id);
-            byte[] payload = new byte[in.getInt()];
-            in.get(payload);
-            messages.add(new BusMessage(stream, MessageId.parse(new String(id, StandardCharsets.US_ASCII)), payload, 1));
         }
         return messages;
     }
@@ -225,21 +205,12 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (ids.isEmpty()) {
             return 0;
         }
-        var idTexts = new byte[ids.size()][];
-        int size = 0;
+        var streamIds = new StreamMessageId[ids.size()];
         int i = 0;
         for (MessageId id : ids) {
-            idTexts[i] = id.toString().getBytes(StandardCharsets.US_ASCII);
-            size += 2 + idTexts[i++].length;
+            streamIds[i++] = new StreamMessageId(id.millis(), id.sequence());
         }
-        ByteBuffer packed = ByteBuffer.allocate(size);
-        for (byte[] id : idTexts) {
-            packed.putShort((short) id.length).put(id);
-        }
-        String key = keys.stream(stream);
-        RFuture<Long> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
-                RedisScripts.ACKNOWLEDGE, RScript.ReturnType.INTEGER, List.of(key), bytes(groupName), packed.array());
-        Long acknowledged = await(reply, Duration.ZERO,
+        Long acknowledged = await(rstream(stream).ackAsync(groupName, streamIds), Duration.ZERO,
                 failure -> failures.translate(failure, "XACK", stream, groupName));
         return acknowledged.intValue();
     }
