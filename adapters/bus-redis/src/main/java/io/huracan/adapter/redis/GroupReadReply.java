@@ -12,6 +12,7 @@ import org.redisson.client.protocol.RedisCommand;
 import org.redisson.client.protocol.decoder.MultiDecoder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ final class GroupReadReply implements MultiDecoder<Object> {
     @Override
     public Object decode(List<Object> parts, State state) {
         return switch (state.getLevel()) {
-            case STREAMS -> parts.isEmpty() ? List.of() : parts.get(0);
+            case STREAMS -> parts.isEmpty() ? new ArrayList<BusMessage>() : parts.get(0); // read() may add to it
             case STREAM -> parts.get(1);
             case ENTRIES -> parts;
             case ENTRY -> new BusMessage(stream, (MessageId) parts.get(0), (byte[]) parts.get(1), 1);

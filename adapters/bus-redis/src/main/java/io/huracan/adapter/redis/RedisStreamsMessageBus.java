@@ -19,6 +19,9 @@ import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.protocol.RedisCommand;
+import org.redisson.client.protocol.RedisCommands;
+import org.redisson.command.CommandAsyncExecutor;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,10 @@ import java.util.function.Function;
  * response timeout, for it to reach Redis), so a process always reads its own publishes.
  */
 final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
+    private static final byte[] GROUP = ascii("GROUP");
+    private static final byte[] COUNT = ascii("COUNT");
+    private static final byte[] STREAMS = ascii("STREAMS");
+    private static final byte[] NEVER_DELIVERED = ascii(">");
 
     private final RedisBusConfig config;
     private final BusLimits limits;
@@ -54,6 +62,9 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     private final OutboundBuffer buffer;
     private final OutboundFlusher flusher;
     private final RedisFailures failures;
+    /** Redisson's command layer, for the two hot commands sent with arguments and replies in bytes. */
+    private final CommandAsyncExecutor commands;
+    private final Map<StreamType, RedisCommand<List<BusMessage>>> readCommands = new EnumMap<>(StreamType.class);
     private volatile boolean open = true;
 
     @Inject
@@ -62,7 +73,12 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         this.limits = limits;
         this.keys = new StreamKeys(config.streamPrefix());
         this.failures = new RedisFailures(config.uri());
-        this.redis = Redisson.create(redissonConfig(config));
+        Redisson redisson = (Redisson) Redisson.create(redissonConfig(config));
+        this.redis = redisson;
+        this.commands = redisson.getCommandExecutor();
+        for (StreamType stream : StreamType.values()) {
+            readCommands.put(stream, GroupReadReply.command(stream));
+        }
         this.buffer = new OutboundBuffer(config.outboundBufferBound(), System::currentTimeMillis);
         this.flusher = new OutboundFlusher(redis, buffer, keys, limits, config, failures);
         flusher.start();
@@ -156,12 +172,20 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         return messages;
     }
 
-    /** XREADGROUP {@code >}; BLOCK only for a timeout above zero. */
+    /**
+     * XREADGROUP {@code >}. Without waiting it goes through {@link GroupReadReply} (the hot path: no per-entry maps
+     * or Strings); with a timeout through RStream's blocking command, the one Redisson gives a response timeout
+     * longer than the BLOCK.
+     */
     private List<BusMessage> readOnce(StreamType stream, String group, String consumer, int count, Duration timeout) {
-        var args = StreamReadGroupArgs.neverDelivered().count(count);
-        if (!timeout.isZero()) {
-            args = args.timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
+        if (timeout.isZero()) {
+            String key = keys.stream(stream);
+            RFuture<List<BusMessage>> reply = commands.writeAsync(key, ByteArrayCodec.INSTANCE,
+                    readCommands.get(stream), GROUP, group, consumer, COUNT, count, STREAMS, key, NEVER_DELIVERED);
+            return await(reply, Duration.ZERO, failure -> failures.translate(failure, "XREADGROUP", stream, group));
         }
+        var args = StreamReadGroupArgs.neverDelivered().count(count)
+                .timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
         Map<StreamMessageId, Map<byte[], byte[]>> entries = await(rstream(stream).readGroupAsync(group, consumer, args),
                 timeout, failure -> failures.translate(failure, "XREADGROUP", stream, group));
         var messages = new ArrayList<BusMessage>(entries == null ? 0 : entries.size());
@@ -205,13 +229,16 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (ids.isEmpty()) {
             return 0;
         }
-        var streamIds = new StreamMessageId[ids.size()];
-        int i = 0;
+        String key = keys.stream(stream);
+        var arguments = new Object[2 + ids.size()];
+        arguments[0] = key;
+        arguments[1] = groupName;
+        int i = 2;
         for (MessageId id : ids) {
-            streamIds[i++] = new StreamMessageId(id.millis(), id.sequence());
+            arguments[i++] = StreamIdDigits.bytes(id.millis(), id.sequence());
         }
-        Long acknowledged = await(rstream(stream).ackAsync(groupName, streamIds), Duration.ZERO,
-                failure -> failures.translate(failure, "XACK", stream, groupName));
+        RFuture<Long> reply = commands.writeAsync(key, ByteArrayCodec.INSTANCE, RedisCommands.XACK, arguments);
+        Long acknowledged = await(reply, Duration.ZERO, failure -> failures.translate(failure, "XACK", stream, groupName));
         return acknowledged.intValue();
     }
 
@@ -370,6 +397,10 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
 
     private static byte[] bytes(Object value) {
         return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String word) {
+        return word.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String text(Object value) {
