@@ -24,13 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -40,10 +43,15 @@ import java.util.concurrent.locks.LockSupport;
  * is that of a bounded queue, not of an ever-growing backlog) and the stream is never trimmed below that.
  * With {@code --adapter redis} the bus runs against {@code --redis-uri} under a fresh key prefix (deleted after),
  * and the same run measures the server's own XADD ceiling with {@code redis-benchmark -P 64} ({@link RedisCeiling}).
+ * CPU time per message is reported for this process (all its threads: publisher, consumer, the bus's own) and for
+ * the Redis server ({@link RedisServerCpu}), since wall-clock rates move with the other load on the machine. Every
+ * run is checked to be exactly once ({@link DeliveryLedger}): a run that is not, or that stops making progress for
+ * 30 s, ends with one line and exit code 1.
  */
 @Command(name = "bus", mixinStandardHelpOptions = true,
         description = "Message bus: publish + consume + ack messages/s and publish-to-read latency.")
 public final class BusBench implements Callable<Integer> {
+    private static final Duration NO_PROGRESS_LIMIT = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -90,8 +98,9 @@ public final class BusBench implements Callable<Integer> {
         try {
             run(Math.min(messages, 200_000), new Histogram(3), prefix + ":warmup"); // warm up
             var latency = new Histogram(3);
-            long elapsed = run(messages, latency, prefix + ":measure");
-            double opsPerSecond = messages * 1e9 / elapsed;
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            Run measured = run(messages, latency, prefix + ":measure");
+            double opsPerSecond = messages * 1e9 / measured.elapsedNanos();
             int payloadBytes = payloads(1).get(0).length;
             var report = new BenchReport("bus", opsPerSecond)
                     .latency(latency)
@@ -99,20 +108,29 @@ public final class BusBench implements Callable<Integer> {
                     .put("messages", messages)
                     .put("batch", batch)
                     .put("window", window)
-                    .put("payload_bytes", payloadBytes);
+                    .put("payload_bytes", payloadBytes)
+                    .put("exactly_once", "passed")
+                    .put("client_cpu_ns_per_msg", Math.round((double) measured.clientCpuNanos() / messages));
             if ("redis".equals(adapter)) {
                 List<String> command = RedisCeiling.command(redisUri, prefix + ":ceiling", Math.max(messages, 1_000_000),
                         payloadBytes, maxLength());
+                long serverBefore = RedisServerCpu.nanos(redisUri);
                 double ceiling = RedisCeiling.measure(command);
-                report.put("redis_uri", redisUri)
+                long ceilingServerCpu = RedisServerCpu.nanos(redisUri) - serverBefore;
+                long ceilingRequests = Math.max(messages, 1_000_000);
+                report.put("redis_cpu_ns_per_msg", Math.round((double) measured.redisCpuNanos() / messages))
+                        .put("redis_uri", redisUri)
                         .put("ceiling_ops_per_s", Math.round(ceiling))
+                        .put("ceiling_redis_cpu_ns_per_op", Math.round((double) ceilingServerCpu / ceilingRequests))
                         .put("ratio", Math.round(opsPerSecond / ceiling * 1000) / 1000.0)
                         .put("ceiling_command", String.join(" ", command.subList(0, command.size() - 1)) + " <"
                                 + payloadBytes + " bytes>");
             }
+            report.put("load_average", loadBefore)
+                    .put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             report.print(System.out, json);
             return 0;
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | BenchFailure e) {
             spec.commandLine().getErr().println("bench bus: " + e.getMessage());
             return 1;
         } finally {
@@ -126,41 +144,101 @@ public final class BusBench implements Callable<Integer> {
         return Math.max(100_000, 4L * window * batch);
     }
 
-    private long run(int count, Histogram latency, String prefix) throws InterruptedException {
-        try (MessageBus bus = newBus(prefix)) {
-            bus.createGroup(StreamType.MARKET_DATA, "bench", StartPosition.EARLIEST);
-            long[] sentNanos = new long[count];
-            var consumed = new AtomicLong();
-            List<byte[]> template = payloads(batch);
-            Thread publisher = new Thread(() -> publish(bus, template, count, sentNanos, consumed), "bench-publisher");
-            long start = System.nanoTime();
-            publisher.start();
-            long received = 0;
-            var ids = new ArrayList<MessageId>(batch);
-            while (received < count) {
-                List<BusMessage> read = bus.read(StreamType.MARKET_DATA, "bench", "c1", batch, Duration.ofMillis(100));
-                long now = System.nanoTime();
-                ids.clear();
-                for (BusMessage message : read) {
-                    int sequence = ByteBuffer.wrap(message.payload()).getInt(message.payload().length - 4);
-                    latency.recordValue(Math.max(0, now - sentNanos[sequence]));
-                    ids.add(message.id());
-                }
-                bus.acknowledge(StreamType.MARKET_DATA, "bench", ids);
-                received += read.size();
-                consumed.set(received);
-            }
-            long elapsed = System.nanoTime() - start;
-            publisher.join();
-            return elapsed;
+    /** What one run took: wall time, this process's CPU time and (redis) the server's CPU time. */
+    private record Run(long elapsedNanos, long clientCpuNanos, long redisCpuNanos) {
+    }
+
+    /** A run that did not go through: no progress, or not exactly once. */
+    private static final class BenchFailure extends RuntimeException {
+        BenchFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
-    private void publish(MessageBus bus, List<byte[]> template, int count, long[] sentNanos, AtomicLong consumed) {
+    private Run run(int count, Histogram latency, String prefix) throws InterruptedException, java.io.IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        boolean redis = "redis".equals(adapter);
+        try (MessageBus bus = newBus(prefix)) {
+            bus.createGroup(StreamType.MARKET_DATA, "bench", StartPosition.EARLIEST);
+            long[] sentNanos = new long[count];
+            var ledger = new DeliveryLedger(count);
+            var consumed = new AtomicLong();
+            var publisherFailure = new AtomicReference<Throwable>();
+            var stop = new AtomicBoolean();
+            List<byte[]> template = payloads(batch);
+            Thread publisher = new Thread(() -> {
+                try {
+                    publish(bus, template, count, sentNanos, consumed, ledger, stop);
+                } catch (RuntimeException e) {
+                    publisherFailure.set(e);
+                }
+            }, "bench-publisher");
+            publisher.setDaemon(true);
+            long serverCpuBefore = redis ? RedisServerCpu.nanos(redisUri) : 0;
+            long cpuBefore = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            publisher.start();
+            long received = 0;
+            long lastProgress = start;
+            var ids = new ArrayList<MessageId>(batch);
+            try {
+                while (received < count) {
+                    List<BusMessage> read = bus.read(StreamType.MARKET_DATA, "bench", "c1", batch, Duration.ofMillis(100));
+                    long now = System.nanoTime();
+                    if (read.isEmpty()) {
+                        checkProgress(now - lastProgress, received, count, publisherFailure.get());
+                        continue;
+                    }
+                    lastProgress = now;
+                    ids.clear();
+                    for (BusMessage message : read) {
+                        int sequence = ByteBuffer.wrap(message.payload()).getInt(message.payload().length - 4);
+                        if (sequence >= 0 && sequence < count) {
+                            latency.recordValue(Math.max(0, now - sentNanos[sequence]));
+                        }
+                        ledger.consumed(sequence, message.id());
+                        ids.add(message.id());
+                    }
+                    ledger.acknowledged(bus.acknowledge(StreamType.MARKET_DATA, "bench", ids));
+                    received += read.size();
+                    consumed.set(received);
+                }
+            } finally {
+                stop.set(true);
+            }
+            long elapsed = System.nanoTime() - start;
+            long cpu = os.getProcessCpuTime() - cpuBefore;
+            publisher.join();
+            long serverCpu = redis ? RedisServerCpu.nanos(redisUri) - serverCpuBefore : 0;
+            String failures = ledger.failures(bus.groupStats(StreamType.MARKET_DATA, "bench"));
+            if (!failures.isEmpty()) {
+                throw new BenchFailure(failures, null);
+            }
+            return new Run(elapsed, cpu, serverCpu);
+        }
+    }
+
+    /** Ends the run with one line once the publisher failed or nothing was consumed for {@link #NO_PROGRESS_LIMIT}. */
+    private static void checkProgress(long quietNanos, long received, int count, Throwable publisherFailure) {
+        if (publisherFailure != null) {
+            throw new BenchFailure("the publisher failed after " + received + " of " + count + " messages were consumed: "
+                    + publisherFailure.getMessage(), publisherFailure);
+        }
+        if (quietNanos > NO_PROGRESS_LIMIT.toNanos()) {
+            throw new BenchFailure("no message consumed for " + NO_PROGRESS_LIMIT.toSeconds() + " s, after " + received
+                    + " of " + count + "; is the bus's server reachable and keeping up?", null);
+        }
+    }
+
+    private void publish(MessageBus bus, List<byte[]> template, int count, long[] sentNanos, AtomicLong consumed,
+                         DeliveryLedger ledger, AtomicBoolean stop) {
         int sent = 0;
         var batchOut = new ArrayList<byte[]>(batch);
         while (sent < count) {
             while (sent - consumed.get() > (long) window * batch) {
+                if (stop.get()) {
+                    return;
+                }
                 LockSupport.parkNanos(10_000);
             }
             int size = Math.min(batch, count - sent);
@@ -174,7 +252,8 @@ public final class BusBench implements Callable<Integer> {
             for (int i = 0; i < size; i++) {
                 sentNanos[sent + i] = now;
             }
-            bus.publishBatch(StreamType.MARKET_DATA, batchOut); // the bus copies, so the template is reusable
+            // the bus copies, so the template is reusable
+            ledger.published(sent, bus.publishBatch(StreamType.MARKET_DATA, batchOut));
             sent += size;
         }
     }

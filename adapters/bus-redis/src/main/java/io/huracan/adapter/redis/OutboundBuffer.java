@@ -3,7 +3,6 @@ package io.huracan.adapter.redis;
 import io.huracan.ports.bus.MessageId;
 import io.huracan.ports.bus.StreamType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,9 +21,6 @@ final class OutboundBuffer {
 
     /** One accepted message. */
     record Outgoing(long millis, long sequence, byte[] payload) {
-        byte[] idBytes() {
-            return (millis + "-" + sequence).getBytes(StandardCharsets.US_ASCII);
-        }
     }
 
     private final long bound;

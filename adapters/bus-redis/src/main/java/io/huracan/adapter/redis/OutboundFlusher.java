@@ -33,13 +33,13 @@ final class OutboundFlusher implements Runnable {
     private final RedissonClient redis;
     private final OutboundBuffer buffer;
     private final StreamKeys keys;
-    private final BusLimits limits;
     private final RedisBusConfig config;
     private final RedisFailures failures;
     private final Object progress = new Object();
     private final AtomicLong reassigned = new AtomicLong();
     private final Thread thread;
     private final List<OutboundBuffer.Outgoing> scratch = new ArrayList<>();
+    private final byte[][] maxLengths;
 
     private volatile boolean running = true;
     private volatile boolean idle;
@@ -51,9 +51,12 @@ final class OutboundFlusher implements Runnable {
         this.redis = redis;
         this.buffer = buffer;
         this.keys = keys;
-        this.limits = limits;
         this.config = config;
         this.failures = failures;
+        this.maxLengths = new byte[StreamType.values().length][];
+        for (StreamType stream : StreamType.values()) {
+            maxLengths[stream.ordinal()] = Long.toString(limits.maxLength(stream)).getBytes(StandardCharsets.US_ASCII);
+        }
         this.thread = new Thread(this, "huracan-redis-bus-writer");
         this.thread.setDaemon(true);
     }
@@ -142,18 +145,19 @@ final class OutboundFlusher implements Runnable {
         }
     }
 
-    /** The messages in PUBLISH's packed form. */
+    /** The messages in PUBLISH's packed form, ids written as digits. */
     private static byte[] pack(List<OutboundBuffer.Outgoing> messages, int from, int to) {
-        var ids = new byte[to - from][];
         int size = 0;
         for (int i = from; i < to; i++) {
-            ids[i - from] = messages.get(i).idBytes();
-            size += 2 + ids[i - from].length + 4 + messages.get(i).payload().length;
+            OutboundBuffer.Outgoing message = messages.get(i);
+            size += 2 + StreamIdDigits.length(message.millis(), message.sequence()) + 4 + message.payload().length;
         }
         ByteBuffer packed = ByteBuffer.allocate(size);
         for (int i = from; i < to; i++) {
-            byte[] payload = messages.get(i).payload();
-            packed.putShort((short) ids[i - from].length).put(ids[i - from]).putInt(payload.length).put(payload);
+            OutboundBuffer.Outgoing message = messages.get(i);
+            packed.putShort((short) StreamIdDigits.length(message.millis(), message.sequence()));
+            StreamIdDigits.put(packed, message.millis(), message.sequence());
+            packed.putInt(message.payload().length).put(message.payload());
         }
         return packed.array();
     }
@@ -172,7 +176,7 @@ final class OutboundFlusher implements Runnable {
             var streamReplies = new ArrayList<RFuture<List<Object>>>();
             replies.add(streamReplies);
             String key = keys.stream(stream);
-            byte[] maxLength = Long.toString(limits.maxLength(stream)).getBytes(StandardCharsets.US_ASCII);
+            byte[] maxLength = maxLengths[stream.ordinal()];
             for (int from = 0; from < count; from += config.batchSize()) {
                 int to = Math.min(count, from + config.batchSize());
                 streamReplies.add(script.evalAsync(key, RScript.Mode.READ_WRITE, RedisScripts.PUBLISH,

@@ -22,11 +22,12 @@ final class RedisScripts {
     /**
      * KEYS[1] stream; ARGV[1] max length; ARGV[2] the messages packed in one string (per message a 2-byte id length,
      * the id, a 4-byte payload length, the payload; big-endian), so a batch costs the client one argument, not two per
-     * message. Appends each payload under the id the bus gave it
-     * (atomically, so a batch is never interleaved with another publisher). An id Redis refuses (not above the
-     * stream's last id) is either this very message written by an earlier attempt whose reply was lost (same id and
-     * payload: skipped, so a retry never duplicates) or a later id another process wrote first: then Redis picks
-     * the id. Returns {reassigned count, last id}.
+     * message. Appends each payload under the id the bus gave it (atomically, so a batch is never interleaved with
+     * another publisher), then trims once, approximately ({@code XTRIM MAXLEN ~}: a trim per XADD would cost the
+     * server a check per message for a whole node freed now and then). An id Redis refuses (not above the stream's
+     * last id) is either this very message written by an earlier attempt whose reply was lost (same id and payload:
+     * skipped, so a retry never duplicates) or a later id another process wrote first: then Redis picks the id.
+     * Returns {reassigned count, last id}.
      */
     static final String PUBLISH = """
             local key, maxlen, packed = KEYS[1], ARGV[1], ARGV[2]
@@ -34,18 +35,19 @@ final class RedisScripts {
             while pos <= #packed do
               local id, payload
               id, payload, pos = struct.unpack('>Hc0Ic0', packed, pos)
-              local added = redis.pcall('XADD', key, 'MAXLEN', '~', maxlen, id, 'p', payload)
+              local added = redis.pcall('XADD', key, id, 'p', payload)
               if type(added) == 'table' and added.err then
                 local existing = redis.call('XRANGE', key, id, id)
                 if #existing == 1 and existing[1][2][2] == payload then
                   added = id
                 else
-                  added = redis.call('XADD', key, 'MAXLEN', '~', maxlen, '*', 'p', payload)
+                  added = redis.call('XADD', key, '*', 'p', payload)
                   reassigned = reassigned + 1
                 end
               end
               last = added
             end
+            redis.call('XTRIM', key, 'MAXLEN', '~', maxlen)
             return {reassigned, last}
             """;
 
@@ -98,34 +100,6 @@ final class RedisScripts {
               end
             end
             return result
-            """;
-
-    /**
-     * KEYS[1] stream; ARGV group, consumer, count. XREADGROUP without blocking, the entries packed in one string the
-     * way PUBLISH takes them (the client decodes one bulk reply instead of a map per entry).
-     */
-    static final String READ = """
-            local reply = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', ARGV[3], 'STREAMS', KEYS[1], '>')
-            if not reply then return '' end
-            local parts = {}
-            for _, entry in ipairs(reply[1][2]) do
-              local id, payload = entry[1], entry[2][2]
-              parts[#parts + 1] = struct.pack('>H', #id) .. id .. struct.pack('>I', #payload) .. payload
-            end
-            return table.concat(parts)
-            """;
-
-    /** KEYS[1] stream; ARGV[1] group, ARGV[2] the ids packed (2-byte length, id). XACK in chunks; returns the count. */
-    static final String ACKNOWLEDGE = """
-            local packed, pos, acknowledged, ids = ARGV[2], 1, 0, {}
-            while pos <= #packed do
-              ids[#ids + 1], pos = struct.unpack('>Hc0', packed, pos)
-              if #ids == 1000 or pos > #packed then
-                acknowledged = acknowledged + redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
-                ids = {}
-              end
-            end
-            return acknowledged
             """;
 
     /** KEYS[1] stream. Returns {length, first id, last id, entries ever added}. */

@@ -19,14 +19,17 @@ import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.protocol.RedisCommand;
+import org.redisson.client.protocol.RedisCommands;
+import org.redisson.command.CommandAsyncExecutor;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,10 @@ import java.util.function.Function;
  * response timeout, for it to reach Redis), so a process always reads its own publishes.
  */
 final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
+    private static final byte[] GROUP = ascii("GROUP");
+    private static final byte[] COUNT = ascii("COUNT");
+    private static final byte[] STREAMS = ascii("STREAMS");
+    private static final byte[] NEVER_DELIVERED = ascii(">");
 
     private final RedisBusConfig config;
     private final BusLimits limits;
@@ -55,6 +62,9 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     private final OutboundBuffer buffer;
     private final OutboundFlusher flusher;
     private final RedisFailures failures;
+    /** Redisson's command layer, for the two hot commands sent with arguments and replies in bytes. */
+    private final CommandAsyncExecutor commands;
+    private final Map<StreamType, RedisCommand<List<BusMessage>>> readCommands = new EnumMap<>(StreamType.class);
     private volatile boolean open = true;
 
     @Inject
@@ -63,7 +73,12 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         this.limits = limits;
         this.keys = new StreamKeys(config.streamPrefix());
         this.failures = new RedisFailures(config.uri());
-        this.redis = Redisson.create(redissonConfig(config));
+        Redisson redisson = (Redisson) Redisson.create(redissonConfig(config));
+        this.redis = redisson;
+        this.commands = redisson.getCommandExecutor();
+        for (StreamType stream : StreamType.values()) {
+            readCommands.put(stream, GroupReadReply.command(stream));
+        }
         this.buffer = new OutboundBuffer(config.outboundBufferBound(), System::currentTimeMillis);
         this.flusher = new OutboundFlusher(redis, buffer, keys, limits, config, failures);
         flusher.start();
@@ -157,14 +172,17 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         return messages;
     }
 
+    /**
+     * XREADGROUP {@code >}. Without waiting it goes through {@link GroupReadReply} (the hot path: no per-entry maps
+     * or Strings); with a timeout through RStream's blocking command, the one Redisson gives a response timeout
+     * longer than the BLOCK.
+     */
     private List<BusMessage> readOnce(StreamType stream, String group, String consumer, int count, Duration timeout) {
         if (timeout.isZero()) {
             String key = keys.stream(stream);
-            RFuture<byte[]> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
-                    RedisScripts.READ, RScript.ReturnType.VALUE, List.of(key), bytes(group), bytes(consumer),
-                    bytes(count));
-            return unpack(stream, await(reply, Duration.ZERO,
-                    failure -> failures.translate(failure, "XREADGROUP", stream, group)));
+            RFuture<List<BusMessage>> reply = commands.writeAsync(key, ByteArrayCodec.INSTANCE,
+                    readCommands.get(stream), GROUP, group, consumer, COUNT, count, STREAMS, key, NEVER_DELIVERED);
+            return await(reply, Duration.ZERO, failure -> failures.translate(failure, "XREADGROUP", stream, group));
         }
         var args = StreamReadGroupArgs.neverDelivered().count(count)
                 .timeout(Duration.ofMillis(Math.max(1, timeout.toMillis()))); // BLOCK 0 would wait forever
@@ -174,20 +192,6 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (entries != null) {
             entries.forEach((id, fields) -> messages.add(new BusMessage(stream,
                     new MessageId(id.getId0(), id.getId1()), fields.values().iterator().next(), 1)));
-        }
-        return messages;
-    }
-
-    /** Entries in the READ script's packed form. */
-    private static List<BusMessage> unpack(StreamType stream, byte[] packed) {
-        var messages = new ArrayList<BusMessage>();
-        ByteBuffer in = ByteBuffer.wrap(packed == null ? new byte[0] : packed);
-        while (in.hasRemaining()) {
-            byte[] id = new byte[in.getShort() & 0xffff];
-            in.get(id);
-            byte[] payload = new byte[in.getInt()];
-            in.get(payload);
-            messages.add(new BusMessage(stream, MessageId.parse(new String(id, StandardCharsets.US_ASCII)), payload, 1));
         }
         return messages;
     }
@@ -225,22 +229,16 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         if (ids.isEmpty()) {
             return 0;
         }
-        var idTexts = new byte[ids.size()][];
-        int size = 0;
-        int i = 0;
-        for (MessageId id : ids) {
-            idTexts[i] = id.toString().getBytes(StandardCharsets.US_ASCII);
-            size += 2 + idTexts[i++].length;
-        }
-        ByteBuffer packed = ByteBuffer.allocate(size);
-        for (byte[] id : idTexts) {
-            packed.putShort((short) id.length).put(id);
-        }
         String key = keys.stream(stream);
-        RFuture<Long> reply = redis.getScript(ByteArrayCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE,
-                RedisScripts.ACKNOWLEDGE, RScript.ReturnType.INTEGER, List.of(key), bytes(groupName), packed.array());
-        Long acknowledged = await(reply, Duration.ZERO,
-                failure -> failures.translate(failure, "XACK", stream, groupName));
+        var arguments = new Object[2 + ids.size()];
+        arguments[0] = key;
+        arguments[1] = groupName;
+        int i = 2;
+        for (MessageId id : ids) {
+            arguments[i++] = StreamIdDigits.bytes(id.millis(), id.sequence());
+        }
+        RFuture<Long> reply = commands.writeAsync(key, ByteArrayCodec.INSTANCE, RedisCommands.XACK, arguments);
+        Long acknowledged = await(reply, Duration.ZERO, failure -> failures.translate(failure, "XACK", stream, groupName));
         return acknowledged.intValue();
     }
 
@@ -399,6 +397,10 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
 
     private static byte[] bytes(Object value) {
         return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String word) {
+        return word.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String text(Object value) {
