@@ -60,12 +60,10 @@ final class BinanceStreamStub extends StubVenue {
                 + buyerMaker + ",\"M\":true}");
     }
 
-    /** Drops every open websocket without a close frame, as a reset connection does. */
-    void dropAll() {
-        for (Socket socket : open) {
-            socket.webSocket().cancel();
-        }
+    /** Drops every open websocket without a close frame: the TCP connections are reset. */
+    void dropAll() throws IOException {
         open.clear();
+        resetConnections();
     }
 
     /** GET /api/v3/depth requests for the symbol so far. */

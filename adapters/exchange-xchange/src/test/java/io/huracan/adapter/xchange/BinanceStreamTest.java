@@ -71,7 +71,8 @@ class BinanceStreamTest {
         stub.depth("BTCUSDT", 1027024, BTC_BIDS, BTC_ASKS);
         stub.depth("ETHUSDT", 2000, ETH_BIDS, ETH_ASKS);
         port = FreePorts.loopback();
-        XChangeVenueConfig venue = StubVenues.config(ExchangeId.BINANCE, InstrumentKind.SPOT, stub, "", "", "", 0, 5,
+        XChangeVenueConfig venue = StubVenues.config(ExchangeId.BINANCE, InstrumentKind.SPOT, stub, BinanceStub.API_KEY,
+                BinanceStub.API_SECRET, "", 0, 5,
                 StubVenues.PATIENT_READ_TIMEOUT);
         XChangeStreamConfig stream = new XChangeStreamConfig(ExchangeId.BINANCE, stub.streamUrl(), 10,
                 Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(500), 5, staleAfter, 100);
@@ -200,9 +201,18 @@ class BinanceStreamTest {
         assertThat(status(ETH)).extracting(SymbolStreamStatus::state, SymbolStreamStatus::resyncs)
                 .containsExactly(StreamState.LIVE, 0L);
         assertThat(status(BTC).resyncs()).isPositive();
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(stub.upgrades()).as(() -> feed.statuses() + " " + scrapeQuietly().lines()
+                .filter(l -> l.startsWith("huracan_exchange_stream")).toList()).isEqualTo(1);
         assertThat(scrape()).containsPattern("huracan_exchange_stream_stale_total\\{exchange=\"binance\"} [1-9]")
                 .containsPattern("huracan_exchange_stream_resyncs_total\\{exchange=\"binance\",reason=\"stale\"} [1-9]");
+    }
+
+    private String scrapeQuietly() {
+        try {
+            return scrape();
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private String scrape() throws Exception {
