@@ -16,7 +16,8 @@ import static io.huracan.ports.config.ConfigChecks.required;
  * Reads and cancels are retried {@code maxRetries} times, backing off from {@code retryBackoff} with jitter; a call
  * may wait up to {@code maxRateLimitWait} for the venue's rate limits (0: never wait, fail at once without sending);
  * {@code breakerFailures} venue failures in a row open the circuit breaker for {@code breakerOpenFor};
- * {@code rateLimitScale} multiplies the documented rate limits the adapter assumes (an account with raised limits).
+ * {@code rateLimitScale} multiplies the documented rate limits the adapter assumes (an account with raised limits);
+ * {@code stream} is the venue's market-data websockets.
  */
 public record VenueSection(
         boolean enabled,
@@ -32,7 +33,8 @@ public record VenueSection(
         Duration maxRateLimitWait,
         int breakerFailures,
         Duration breakerOpenFor,
-        double rateLimitScale) {
+        double rateLimitScale,
+        StreamSection stream) {
 
     public VenueSection {
         required("market", market);
@@ -53,5 +55,6 @@ public record VenueSection(
         positive("breaker_failures", breakerFailures);
         positive("breaker_open_for", breakerOpenFor);
         inHalfOpenRange("rate_limit_scale", rateLimitScale, 0, 1000);
+        required("stream", stream);
     }
 }

@@ -21,6 +21,8 @@ import io.huracan.adapter.redis.RedisClusterConfig;
 import io.huracan.adapter.redis.RedisClusterModule;
 import io.huracan.adapter.redis.RedisStreamsMessageBusModule;
 import io.huracan.adapter.xchange.XChangeExchangeModule;
+import io.huracan.adapter.xchange.XChangeMarketDataModule;
+import io.huracan.adapter.xchange.XChangeStreamConfig;
 import io.huracan.adapter.xchange.XChangeVenueConfig;
 import io.huracan.bootstrap.config.ClusterSection;
 import io.huracan.bootstrap.config.ConfigException;
@@ -33,6 +35,7 @@ import io.huracan.bootstrap.config.RegistrySection;
 import io.huracan.bootstrap.config.RetrainingExecutorKind;
 import io.huracan.bootstrap.config.RetrainingSection;
 import io.huracan.adapter.redisson.RedissonRetrainingModule;
+import io.huracan.bootstrap.config.StreamSection;
 import io.huracan.bootstrap.config.VenueSection;
 import io.huracan.domain.cost.FeeSchedule;
 import io.huracan.ports.config.Secret;
@@ -121,19 +124,22 @@ public final class AdapterSelection {
 
     /**
      * Paper alone (the default), or the enabled live venues through XChange. Both at once would be two gateways
-     * for one engine, so that is refused. Live market data is not wired into the engine yet: live venues give the
-     * engine its gateway only.
+     * for one engine, so that is refused. A live venue with {@code stream.enabled} also streams market data: the
+     * {@code LiveMarketDataFeed} (and {@code MarketDataFeed}) is bound for an embedding application; the engine's own
+     * session driver still runs on the simulator's feed (docs/exchange-streams.md).
      */
     public static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
         ExchangesSection exchanges = config.exchanges();
         List<XChangeVenueConfig> live = liveVenues(exchanges, config.universe().quoteCurrency(), environment);
+        List<XChangeStreamConfig> streams = liveStreams(exchanges);
         if (!live.isEmpty()) {
             if (exchanges.paper().enabled()) {
                 throw new ConfigException("engine.exchanges.paper.enabled: true cannot be combined with live venues ("
                         + String.join(", ", live.stream().map(v -> v.exchange().key()).toList())
                         + "); allowed: paper alone, or live venues with paper disabled");
             }
-            return List.of(new XChangeExchangeModule(live));
+            return streams.isEmpty() ? List.of(new XChangeExchangeModule(live))
+                    : List.of(new XChangeExchangeModule(live), new XChangeMarketDataModule(streams));
         }
         if (!exchanges.paper().enabled()) {
             throw new ConfigException("engine.exchanges: no exchange is enabled; enable paper (the simulated venues)");
@@ -162,6 +168,33 @@ public final class AdapterSelection {
         addIfEnabled(venues, ExchangeId.OKX, exchanges.okx(), quoteCurrency, environment);
         addIfEnabled(venues, ExchangeId.BYBIT, exchanges.bybit(), quoteCurrency, environment);
         return venues;
+    }
+
+    /** The streams of the enabled live venues that enable them; a stream of a disabled venue stops the start. */
+    public static List<XChangeStreamConfig> liveStreams(ExchangesSection exchanges) {
+        List<XChangeStreamConfig> streams = new ArrayList<>();
+        addStreamIfEnabled(streams, ExchangeId.BINANCE, exchanges.binance());
+        addStreamIfEnabled(streams, ExchangeId.OKX, exchanges.okx());
+        addStreamIfEnabled(streams, ExchangeId.BYBIT, exchanges.bybit());
+        return streams;
+    }
+
+    private static void addStreamIfEnabled(List<XChangeStreamConfig> streams, ExchangeId exchange, VenueSection venue) {
+        StreamSection stream = venue.stream();
+        if (!stream.enabled()) {
+            return;
+        }
+        if (!venue.enabled()) {
+            throw new ConfigException("engine.exchanges." + exchange.key() + ".stream.enabled: true needs engine.exchanges."
+                    + exchange.key() + ".enabled: true (streams share the venue's request budget and listings)");
+        }
+        try {
+            streams.add(new XChangeStreamConfig(exchange, stream.url(), stream.coinsPerConnection(), stream.connectTimeout(),
+                    stream.reconnectBackoff(), stream.reconnectBackoffMax(), stream.maxReconnects(), stream.staleAfter(),
+                    stream.snapshotDepth()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static void addIfEnabled(List<XChangeVenueConfig> venues, ExchangeId exchange, VenueSection venue,

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.huracan.adapter.xchange.ExchangeHealth;
 import io.huracan.adapter.xchange.XChangeExchangeModule;
+import io.huracan.adapter.xchange.XChangeMarketDataModule;
 import io.huracan.adapter.xchange.XChangeVenueConfig;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
@@ -12,6 +13,8 @@ import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.InstrumentKind;
+import io.huracan.ports.market.LiveMarketDataFeed;
+import io.huracan.ports.market.MarketDataFeed;
 import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.metrics.HealthCheck;
 import io.huracan.ports.metrics.LatencyRecorder;
@@ -171,6 +174,79 @@ class AdapterSelectionLiveVenuesTest {
                 .load(List.of())).isInstanceOf(ConfigException.class)
                 .hasMessage("engine.exchanges.bybit.breaker_failures: 0 is invalid; allowed: an integer > 0"
                         + " (set by HURACAN_ENGINE__EXCHANGES__BYBIT__BREAKER_FAILURES)");
+    }
+
+    @Test
+    void aBinanceStreamBindsTheLiveFeedBesideTheGatewayWithItsMetersAndHealth() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    binance:
+                      enabled: true
+                      base_url: "http://127.0.0.1:9"
+                      stream: {enabled: true, url: "ws://127.0.0.1:9", stale_after: 5s}
+                """);
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        List<Module> modules = AdapterSelection.exchanges(config, KEYS);
+        Injector injector = Guice.createInjector(modules.get(0), modules.get(1),
+                binder -> binder.bind(EngineMetrics.class).toInstance(metrics));
+
+        assertThat(modules).hasSize(2).element(1).isInstanceOf(XChangeMarketDataModule.class);
+        LiveMarketDataFeed feed = injector.getInstance(LiveMarketDataFeed.class);
+        assertThat(injector.getInstance(MarketDataFeed.class)).isSameAs(feed);
+        assertThat(feed.statuses()).isEmpty(); // nothing connects before a coin is subscribed
+        assertThat(AdapterSelection.liveStreams(config.exchanges())).singleElement()
+                .satisfies(s -> assertThat(s.staleAfter()).isEqualTo(Duration.ofSeconds(5)));
+        assertThat(metrics.healthChecks).containsExactly("exchange-binance", "exchange-binance-stream");
+        assertThat(metrics.meters).contains("huracan.exchange.stream.messages binance",
+                "huracan.exchange.stream.reconnects binance", "huracan.exchange.stream.gaps binance",
+                "huracan.exchange.stream.resyncs binance", "huracan.exchange.stream.stale binance",
+                "huracan.exchange.stream.live binance");
+    }
+
+    @Test
+    void aStreamOfADisabledVenueIsOneLine() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    okx: {enabled: true}
+                    binance: {stream: {enabled: true}}
+                """);
+
+        assertThatThrownBy(() -> AdapterSelection.exchanges(config, Map.of("OKX_API_KEY", "k", "OKX_API_SECRET", "s",
+                "OKX_API_PASSPHRASE", "p"))).isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.binance.stream.enabled: true needs engine.exchanges.binance.enabled: true"
+                        + " (streams share the venue's request budget and listings)");
+    }
+
+    @Test
+    void aStreamValueBeyondTheVenuesLimitNamesItsKey() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    binance: {enabled: true, stream: {enabled: true, coins_per_connection: 600}}
+                """);
+
+        assertThatThrownBy(() -> AdapterSelection.exchanges(config, KEYS)).isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.binance.stream.coins_per_connection: 600 is out of range [1, 512]"
+                        + " (binance's streams per connection)");
+    }
+
+    @Test
+    void aStreamThisBuildDoesNotHaveIsOneLine() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    bybit: {enabled: true, api_key: "", api_secret: "", stream: {enabled: true}}
+                """);
+
+        assertThatThrownBy(() -> AdapterSelection.exchanges(config, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("engine.exchanges.bybit.stream.enabled: true is not available in this build; allowed: binance");
     }
 
     /** The registrations the exchange module makes, by name and exchange tag. */

@@ -136,6 +136,17 @@ final class BinanceClient implements VenueClient {
         return mapper.orderBook(instrument.coin(), book, depth, nowMicros());
     }
 
+    BinanceSymbols symbols() {
+        return symbols;
+    }
+
+    /** GET /api/v3/depth with its {@code lastUpdateId}, for a streamed book: charged as {@link #orderBook} is. */
+    BookUpdate depthSnapshot(Coin coin, int depth) {
+        int limit = depthLimit(depth);
+        var book = get("depth", depthWeight(limit), () -> marketData.getBinanceOrderbookAllProducts(symbols.pair(coin), limit));
+        return mapper.snapshot(coin, book, nowMicros());
+    }
+
     /** GET /api/v3/aggTrades, weight 4. */
     @Override
     public List<Trade> recentTrades(Instrument instrument, int limit) {

@@ -80,6 +80,12 @@ final class BinanceMapper {
                 levels(book.asks, depth, false));
     }
 
+    /** A REST depth answer as the snapshot a streamed book is rebuilt from; its sequence is {@code lastUpdateId}. */
+    BookUpdate snapshot(Coin coin, BinanceOrderbook book, long nowMicros) {
+        return BookUpdate.snapshot(coin, book.lastUpdateId, nowMicros, levels(book.bids, Integer.MAX_VALUE, true),
+                levels(book.asks, Integer.MAX_VALUE, false));
+    }
+
     private static List<BookLevel> levels(java.util.SortedMap<BigDecimal, BigDecimal> side, int depth, boolean bids) {
         List<BookLevel> levels = new ArrayList<>(Math.min(depth, side.size()));
         Iterable<Map.Entry<BigDecimal, BigDecimal>> ordered = bids

@@ -45,7 +45,7 @@ final class RequestCounters {
         return classes[errorClass.ordinal()].sum();
     }
 
-    private static LongAdder[] adders(int n) {
+    static LongAdder[] adders(int n) {
         LongAdder[] adders = new LongAdder[n];
         for (int i = 0; i < n; i++) {
             adders[i] = new LongAdder();

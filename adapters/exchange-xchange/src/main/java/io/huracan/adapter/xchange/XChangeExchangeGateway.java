@@ -338,7 +338,7 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         }
     }
 
-    private VenueConnection venue(ExchangeId exchange) {
+    VenueConnection venue(ExchangeId exchange) {
         VenueConnection venue = venues.get(exchange);
         if (venue == null) {
             throw new ExchangeException(ExchangeErrorClass.REJECTED, null, "exchange " + exchange.key()

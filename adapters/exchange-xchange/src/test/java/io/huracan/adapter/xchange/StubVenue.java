@@ -51,12 +51,13 @@ abstract class StubVenue implements AutoCloseable {
     }
 
     private final MockWebServer server = new MockWebServer();
+    private final NoDelayServerSockets sockets = new NoDelayServerSockets();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     /** Starts the server; call last in the subclass constructor, once its state is ready. */
     protected final void start() throws IOException {
-        server.setServerSocketFactory(new NoDelayServerSockets());
+        server.setServerSocketFactory(sockets);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -137,6 +138,11 @@ abstract class StubVenue implements AutoCloseable {
         return value.setScale(Math.max(scale, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** Resets every connection the server accepted (TCP RST, no close frame or response): a connection dropped in transit. */
+    void resetConnections() throws IOException {
+        sockets.resetAll();
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
@@ -147,6 +153,8 @@ abstract class StubVenue implements AutoCloseable {
      * algorithm the body waits for the client's delayed ACK (~40 ms) on every request.
      */
     private static final class NoDelayServerSockets extends ServerSocketFactory {
+        private final java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
         public ServerSocket createServerSocket() throws IOException {
             return new ServerSocket() {
@@ -154,9 +162,21 @@ abstract class StubVenue implements AutoCloseable {
                 public Socket accept() throws IOException {
                     Socket socket = super.accept();
                     socket.setTcpNoDelay(true);
+                    accepted.removeIf(Socket::isClosed);
+                    accepted.add(socket);
                     return socket;
                 }
             };
+        }
+
+        void resetAll() throws IOException {
+            for (Socket socket : accepted) {
+                if (!socket.isClosed()) {
+                    socket.setSoLinger(true, 0);
+                    socket.close();
+                }
+            }
+            accepted.clear();
         }
 
         @Override
