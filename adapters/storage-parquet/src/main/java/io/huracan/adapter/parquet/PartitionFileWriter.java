@@ -22,14 +22,16 @@ import java.util.Map;
  * reused buffer (timestamps and integers DELTA_BINARY_PACKED, doubles BYTE_STREAM_SPLIT, labels and the coin a
  * dictionary with RLE/bit-packed indices; data page v2), compressed by this thread's compressor, then the page
  * indexes and the footer (parquet-format's thrift structures). parquet-java's column writers cost more per file
- * than the encoding itself when files are small, which most coin-days are. The buffer goes to disk after every
- * row group, so a file's size does not bound memory. One instance per thread.
+ * than the encoding itself when files are small, which most coin-days are. The buffer goes to disk once it holds
+ * 64 KiB at the end of a row group, so a file's size does not bound memory. One instance per thread.
  */
 final class PartitionFileWriter implements AutoCloseable {
     /** Which writer made the file; readers parse it as an application name and version. */
     static final String CREATED_BY = "huracan-storage-parquet version 1";
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final int FILE_FORMAT_VERSION = 1;
+    /** Row groups stay in memory up to this size, so that a small file goes to disk in one write. */
+    private static final int FLUSH_BYTES = 1 << 16;
 
     private final PageCompressor compressor;
     private final ColumnChunkWriter chunks;
@@ -57,7 +59,9 @@ final class PartitionFileWriter implements AutoCloseable {
             for (int from = 0; from < batch.size(); from += rowGroupRows) {
                 int to = Math.min(batch.size(), from + rowGroupRows);
                 groups.add(writeRowGroup(columns, batch, from, to, coinBytes, groups.size(), written));
-                flush(channel);
+                if (out.size() >= FLUSH_BYTES) {
+                    flush(channel);
+                }
             }
             writePageIndexes(written);
             FileMetaData footer = new FileMetaData(FILE_FORMAT_VERSION, columns.schema(), batch.size(), groups)
