@@ -18,7 +18,6 @@ final class FileColumns {
     /** Label columns track the codes a page holds in an int bit set. */
     static final int MAX_LABELS = 32;
 
-    private final String dataset;
     private final List<ColumnSpec> columns;
     private final List<SchemaElement> schema;
     private final List<ColumnOrder> orders;
@@ -29,7 +28,6 @@ final class FileColumns {
     private final int[][] ranks;
 
     FileColumns(String dataset, List<ColumnSpec> columns) {
-        this.dataset = dataset;
         this.columns = columns;
         this.schema = Schemas.of(dataset, columns);
         this.orders = Schemas.typeDefinedOrders(columns.size());
@@ -64,10 +62,6 @@ final class FileColumns {
                 ranks[c][byteOrder[c][r]] = r;
             }
         }
-    }
-
-    String dataset() {
-        return dataset;
     }
 
     int count() {
