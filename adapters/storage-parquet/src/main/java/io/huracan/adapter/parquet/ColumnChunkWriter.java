@@ -53,6 +53,11 @@ final class ColumnChunkWriter {
     private long[] pageMinKeys;
     private long[] pageMaxKeys;
     private boolean indexable;
+    private long longMin;
+    private long longMax;
+    private double doubleMin;
+    private double doubleMax;
+    private int labelsSeen;
 
     ColumnChunkWriter(PageCompressor compressor) {
         this.compressor = compressor;
@@ -75,6 +80,11 @@ final class ColumnChunkWriter {
         pageMinKeys = new long[pages];
         pageMaxKeys = new long[pages];
         indexable = true;
+        longMin = Long.MAX_VALUE;
+        longMax = Long.MIN_VALUE;
+        doubleMin = Double.POSITIVE_INFINITY;
+        doubleMax = Double.NEGATIVE_INFINITY;
+        labelsSeen = 0;
         long chunkStart = position();
         long dictionaryOffset = -1;
         if (column.kind() == ColumnKind.LABEL || column.kind() == ColumnKind.COIN) {
@@ -83,11 +93,27 @@ final class ColumnChunkWriter {
                     column.kind() == ColumnKind.LABEL ? column.labels().size() : 1);
         }
         long dataOffset = position();
+        // one page loop for every kind, so the page-writing path (compression, thrift header) exists once in
+        // compiled code; the encode methods are small leaves
+        for (int start = from, p = 0; start < to; start += PAGE_ROWS, p++) {
+            int end = Math.min(to, start + PAGE_ROWS);
+            page.reset();
+            Encoding encoding = switch (column.kind()) {
+                case TIMESTAMP, INT64 -> encodeLongs(batch.longs[c], start, end, p);
+                case DOUBLE -> encodeDoubles(batch.doubles[c], start, end, p);
+                case LABEL -> encodeLabels(columns, c, batch.labels[c], start, end, p);
+                case COIN -> encodeCoin(coin, end - start, p);
+            };
+            writeDataPage(start - from, end - start, encoding);
+        }
         Statistics statistics = switch (column.kind()) {
-            case TIMESTAMP, INT64 -> writeLongs(batch.longs[c], from, to);
-            case DOUBLE -> writeDoubles(batch.doubles[c], from, to);
-            case LABEL -> writeLabels(columns, c, batch.labels[c], from, to);
-            case COIN -> writeCoin(coin, from, to);
+            case TIMESTAMP, INT64 -> statistics(longBytes(longMin), longBytes(longMax));
+            case DOUBLE -> doubleMin <= doubleMax
+                    ? statistics(doubleBytes(lowerBound(doubleMin)), doubleBytes(upperBound(doubleMax)))
+                    : new Statistics().setNull_count(0); // all NaN: no min/max
+            case LABEL -> statistics(ByteBuffer.wrap(columns.label(c, columns.lowestLabel(c, labelsSeen))),
+                    ByteBuffer.wrap(columns.label(c, columns.highestLabel(c, labelsSeen))));
+            case COIN -> statistics(ByteBuffer.wrap(coin), ByteBuffer.wrap(coin));
         };
         ColumnMetaData metaData = new ColumnMetaData(Schemas.physicalType(column.kind()), encodings(column.kind()),
                 columns.path(c), compressor.codec(), to - from, uncompressedBytes, compressedBytes, dataOffset)
@@ -104,97 +130,68 @@ final class ColumnChunkWriter {
         return new Written(chunk, columnIndex, new OffsetIndex(locations));
     }
 
-    private Statistics writeLongs(long[] values, int from, int to) throws IOException {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int start = from, p = 0; start < to; start += PAGE_ROWS, p++) {
-            int end = Math.min(to, start + PAGE_ROWS);
-            long pageMin = Long.MAX_VALUE;
-            long pageMax = Long.MIN_VALUE;
-            for (int i = start; i < end; i++) {
-                pageMin = Math.min(pageMin, values[i]);
-                pageMax = Math.max(pageMax, values[i]);
-            }
-            page.reset();
-            delta.encode(values, start, end, page);
-            writeDataPage(start - from, end - start, Encoding.DELTA_BINARY_PACKED);
-            addPageRange(p, longBytes(pageMin), longBytes(pageMax), pageMin, pageMax);
-            min = Math.min(min, pageMin);
-            max = Math.max(max, pageMax);
+    private Encoding encodeLongs(long[] values, int start, int end, int p) {
+        long pageMin = Long.MAX_VALUE;
+        long pageMax = Long.MIN_VALUE;
+        for (int i = start; i < end; i++) {
+            pageMin = Math.min(pageMin, values[i]);
+            pageMax = Math.max(pageMax, values[i]);
         }
-        return statistics(longBytes(min), longBytes(max));
+        delta.encode(values, start, end, page);
+        addPageRange(p, longBytes(pageMin), longBytes(pageMax), pageMin, pageMax);
+        longMin = Math.min(longMin, pageMin);
+        longMax = Math.max(longMax, pageMax);
+        return Encoding.DELTA_BINARY_PACKED;
     }
 
     /** NaN is left out of every min/max (Parquet's rule); a page holding NaN leaves the chunk without a column index. */
-    private Statistics writeDoubles(double[] values, int from, int to) throws IOException {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean any = false;
-        for (int start = from, p = 0; start < to; start += PAGE_ROWS, p++) {
-            int end = Math.min(to, start + PAGE_ROWS);
-            double pageMin = Double.POSITIVE_INFINITY;
-            double pageMax = Double.NEGATIVE_INFINITY;
-            boolean nan = false;
-            for (int i = start; i < end; i++) {
-                double value = values[i];
-                if (Double.isNaN(value)) {
-                    nan = true;
-                } else {
-                    pageMin = Math.min(pageMin, value);
-                    pageMax = Math.max(pageMax, value);
-                }
-            }
-            page.reset();
-            ByteStreamSplitEncoder.encode(values, start, end, page);
-            writeDataPage(start - from, end - start, Encoding.BYTE_STREAM_SPLIT);
-            boolean numbers = pageMin <= pageMax;
-            if (nan || !numbers) {
-                indexable = false;
+    private Encoding encodeDoubles(double[] values, int start, int end, int p) {
+        double pageMin = Double.POSITIVE_INFINITY;
+        double pageMax = Double.NEGATIVE_INFINITY;
+        boolean nan = false;
+        for (int i = start; i < end; i++) {
+            double value = values[i];
+            if (Double.isNaN(value)) {
+                nan = true;
             } else {
-                addPageRange(p, doubleBytes(lowerBound(pageMin)), doubleBytes(upperBound(pageMax)),
-                        sortableKey(pageMin), sortableKey(pageMax));
-            }
-            if (numbers) {
-                any = true;
-                min = Math.min(min, pageMin);
-                max = Math.max(max, pageMax);
+                pageMin = Math.min(pageMin, value);
+                pageMax = Math.max(pageMax, value);
             }
         }
-        return any ? statistics(doubleBytes(lowerBound(min)), doubleBytes(upperBound(max))) : new Statistics().setNull_count(0);
+        ByteStreamSplitEncoder.encode(values, start, end, page);
+        boolean numbers = pageMin <= pageMax;
+        if (nan || !numbers) {
+            indexable = false;
+        } else {
+            addPageRange(p, doubleBytes(lowerBound(pageMin)), doubleBytes(upperBound(pageMax)),
+                    sortableKey(pageMin), sortableKey(pageMax));
+        }
+        if (numbers) {
+            doubleMin = Math.min(doubleMin, pageMin);
+            doubleMax = Math.max(doubleMax, pageMax);
+        }
+        return Encoding.BYTE_STREAM_SPLIT;
     }
 
-    private Statistics writeLabels(FileColumns columns, int c, int[] codes, int from, int to) throws IOException {
-        int width = columns.indexWidth(c);
-        int seenInChunk = 0;
-        for (int start = from, p = 0; start < to; start += PAGE_ROWS, p++) {
-            int end = Math.min(to, start + PAGE_ROWS);
-            int seen = 0; // label code k present: bit k (vocabularies hold at most 32 labels)
-            for (int i = start; i < end; i++) {
-                seen |= 1 << codes[i];
-            }
-            page.reset();
-            rle.encodeIndices(codes, start, end, width, page);
-            writeDataPage(start - from, end - start, Encoding.RLE_DICTIONARY);
-            int low = columns.lowestLabel(c, seen);
-            int high = columns.highestLabel(c, seen);
-            addPageRange(p, ByteBuffer.wrap(columns.label(c, low)), ByteBuffer.wrap(columns.label(c, high)),
-                    columns.rank(c, low), columns.rank(c, high));
-            seenInChunk |= seen;
+    private Encoding encodeLabels(FileColumns columns, int c, int[] codes, int start, int end, int p) {
+        int seen = 0; // label code k present: bit k (vocabularies hold at most 32 labels)
+        for (int i = start; i < end; i++) {
+            seen |= 1 << codes[i];
         }
-        return statistics(ByteBuffer.wrap(columns.label(c, columns.lowestLabel(c, seenInChunk))),
-                ByteBuffer.wrap(columns.label(c, columns.highestLabel(c, seenInChunk))));
+        rle.encodeIndices(codes, start, end, columns.indexWidth(c), page);
+        int low = columns.lowestLabel(c, seen);
+        int high = columns.highestLabel(c, seen);
+        addPageRange(p, ByteBuffer.wrap(columns.label(c, low)), ByteBuffer.wrap(columns.label(c, high)),
+                columns.rank(c, low), columns.rank(c, high));
+        labelsSeen |= seen;
+        return Encoding.RLE_DICTIONARY;
     }
 
-    private Statistics writeCoin(byte[] coin, int from, int to) throws IOException {
-        for (int start = from, p = 0; start < to; start += PAGE_ROWS, p++) {
-            int end = Math.min(to, start + PAGE_ROWS);
-            page.reset();
-            page.write(0); // index width 0: a one-entry dictionary
-            RleHybridEncoder.writeRun(end - start, 0, 0, page);
-            writeDataPage(start - from, end - start, Encoding.RLE_DICTIONARY);
-            addPageRange(p, ByteBuffer.wrap(coin), ByteBuffer.wrap(coin), 0, 0);
-        }
-        return statistics(ByteBuffer.wrap(coin), ByteBuffer.wrap(coin));
+    private Encoding encodeCoin(byte[] coin, int rows, int p) {
+        page.write(0); // index width 0: a one-entry dictionary
+        RleHybridEncoder.writeRun(rows, 0, 0, page);
+        addPageRange(p, ByteBuffer.wrap(coin), ByteBuffer.wrap(coin), 0, 0);
+        return Encoding.RLE_DICTIONARY;
     }
 
     private void writeDictionaryPage(byte[] plainValues, int count) throws IOException {
