@@ -25,6 +25,7 @@ import java.util.concurrent.Semaphore;
  * At most {@code flushSlots} files are encoded at once, after which {@link #write} waits (backpressure).
  */
 final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
+    private static final int RECENT_COINS = 1024; // a power of two
 
     /** One coin's buffers: the current day's batch, plus earlier days still buffered. */
     private static final class CoinBuffers {
@@ -49,7 +50,11 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
     private final Semaphore flushSlots;
     private final Map<Coin, CoinBuffers> coins = new HashMap<>();
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    /** Buffers by the identity of the Coin instance last seen with them (a record hashes through method handles). */
+    private final Coin[] recentCoins = new Coin[RECENT_COINS];
+    private final CoinBuffers[] recentBuffers = new CoinBuffers[RECENT_COINS];
     private CoinBuffers last;
+    private Coin lastCoin;
     private long buffered;
     private long written;
     private boolean closed;
@@ -70,7 +75,7 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
         long time = dataset.timestampMicros(row);
         Coin coin = dataset.coinOf(row);
         CoinBuffers buffers = last;
-        if (buffers == null || time < buffers.currentStart || time >= buffers.currentEnd || !buffers.coin.equals(coin)) {
+        if (coin != lastCoin || time < buffers.currentStart || time >= buffers.currentEnd) {
             buffers = switchTo(coin, time);
         }
         ColumnBatch batch = buffers.current;
@@ -83,16 +88,13 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
 
     /**
      * The buffers of a row whose coin or day differs from the previous row's. Rows that interleave coins (a live
-     * feed, an import of many coins) come here every row, so a row of the coin's current day costs one map lookup
-     * and a range check; dates are made only when the coin's day changes.
+     * feed, an import of many coins) come here every row, so a row of the coin's current day costs an identity
+     * lookup and a range check; dates are made only when the coin's day changes.
      */
     private CoinBuffers switchTo(Coin coin, long time) {
-        CoinBuffers buffers = coins.get(coin);
-        if (buffers == null) {
-            buffers = new CoinBuffers(coin);
-            coins.put(coin, buffers);
-        }
+        CoinBuffers buffers = buffersOf(coin);
         last = buffers;
+        lastCoin = coin;
         if (time >= buffers.currentStart && time < buffers.currentEnd) {
             return buffers;
         }
@@ -107,6 +109,21 @@ final class ParquetDatasetWriter<T> implements DatasetWriter<T> {
         buffers.currentStart = Layout.startMicros(day);
         buffers.currentEnd = buffers.currentStart + Layout.MICROS_PER_DAY;
         buffers.current = buffers.days.computeIfAbsent(day, d -> new ColumnBatch(codec.columns(), 1024));
+        return buffers;
+    }
+
+    private CoinBuffers buffersOf(Coin coin) {
+        int slot = System.identityHashCode(coin) & (RECENT_COINS - 1);
+        if (recentCoins[slot] == coin) {
+            return recentBuffers[slot];
+        }
+        CoinBuffers buffers = coins.get(coin);
+        if (buffers == null) {
+            buffers = new CoinBuffers(coin);
+            coins.put(coin, buffers);
+        }
+        recentCoins[slot] = coin;
+        recentBuffers[slot] = buffers;
         return buffers;
     }
 

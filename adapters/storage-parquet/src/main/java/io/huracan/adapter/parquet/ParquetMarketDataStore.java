@@ -25,6 +25,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -229,6 +230,13 @@ final class ParquetMarketDataStore implements MarketDataStore {
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            if (pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                files.closeWriters();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the writers' contexts stay allocated rather than freed under a thread
+        }
     }
 
     private long size(Path file) {

@@ -1,118 +1,130 @@
 package io.huracan.adapter.parquet;
 
 import io.huracan.ports.market.Coin;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.KeyValue;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one sorted {@link ColumnBatch} as a Parquet file, row group by row group, through parquet-java's column
- * writers directly (no record-assembly layer: this is the hot path of imports and recording). Doubles use
- * BYTE_STREAM_SPLIT and timestamps DELTA_BINARY_PACKED (data page v2), labels and the coin a dictionary; every
- * column chunk gets min/max statistics and a column index, which readers use to skip row groups and pages.
+ * Writes one sorted {@link ColumnBatch} as a Parquet file: pages encoded straight from the batch's arrays into a
+ * reused buffer (timestamps and integers DELTA_BINARY_PACKED, doubles BYTE_STREAM_SPLIT, labels and the coin a
+ * dictionary with RLE/bit-packed indices; data page v2), compressed by this thread's compressor, then the page
+ * indexes and the footer (parquet-format's thrift structures). parquet-java's column writers cost more per file
+ * than the encoding itself when files are small, which most coin-days are. The buffer goes to disk once it holds
+ * 64 KiB at the end of a row group, so a file's size does not bound memory. One instance per thread.
  */
-final class PartitionFileWriter {
-    private static final int PAGE_SIZE = 1 << 20;
+final class PartitionFileWriter implements AutoCloseable {
+    /** Which writer made the file; readers parse it as an application name and version. */
+    static final String CREATED_BY = "huracan-storage-parquet version 1";
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    private static final int FILE_FORMAT_VERSION = 1;
+    /** Row groups stay in memory up to this size, so that a small file goes to disk in one write. */
+    private static final int FLUSH_BYTES = 1 << 16;
 
-    private final CompressionCodecFactory.BytesInputCompressor compressor;
+    private final PageCompressor compressor;
+    private final ColumnChunkWriter chunks;
     private final int rowGroupRows;
+    private final ByteBuilder out = new ByteBuilder(1 << 20);
+    private final Map<RowCodec<?>, FileColumns> prepared = new IdentityHashMap<>();
+    private long flushed;
 
-    PartitionFileWriter(CompressionCodecFactory.BytesInputCompressor compressor, int rowGroupRows) {
+    PartitionFileWriter(PageCompressor compressor, int rowGroupRows) {
         this.compressor = compressor;
+        this.chunks = new ColumnChunkWriter(compressor);
         this.rowGroupRows = rowGroupRows;
     }
 
+    /** Creates {@code file} (which must not exist) holding the batch's rows, in row groups of at most rowGroupRows. */
     void write(Path file, RowCodec<?> codec, Coin coin, ColumnBatch batch, Map<String, String> metadata) throws IOException {
-        List<ColumnSpec> columns = codec.columns();
-        MessageType schema = Schemas.of(codec.dataset().name(), columns);
-        ParquetProperties properties = properties(columns);
-        Binary coinValue = Binary.fromString(coin.symbol());
-        Binary[][] labelValues = labelBinaries(columns);
-        ParquetFileWriter fileWriter = new ParquetFileWriter(new LocalOutputFile(file), schema,
-                ParquetFileWriter.Mode.CREATE, Long.MAX_VALUE, 0, null, properties);
-        try {
-            fileWriter.start();
-            for (int start = 0; start < batch.size(); start += rowGroupRows) {
-                writeRowGroup(fileWriter, schema, properties, columns, batch, start,
-                        Math.min(batch.size(), start + rowGroupRows), coinValue, labelValues);
-            }
-            fileWriter.end(metadata);
-        } finally {
-            fileWriter.close();
-        }
-    }
-
-    private void writeRowGroup(ParquetFileWriter fileWriter, MessageType schema, ParquetProperties properties,
-                               List<ColumnSpec> columns, ColumnBatch batch, int from, int to, Binary coinValue,
-                               Binary[][] labelValues) throws IOException {
-        ColumnChunkPageWriteStore pages = ColumnChunkPageWriteStore.builder()
-                .withSchema(schema)
-                .withCompressorProvider(column -> compressor)
-                .withAllocator(properties.getAllocator())
-                .withColumnIndexTruncateLength(properties.getColumnIndexTruncateLength())
-                .withPageWriteChecksumEnabled(false)
-                .build();
-        ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages);
-        try {
-            List<ColumnDescriptor> descriptors = schema.getColumns();
-            ColumnWriter[] writers = new ColumnWriter[columns.size()];
-            for (int c = 0; c < writers.length; c++) {
-                writers[c] = store.getColumnWriter(descriptors.get(c));
-            }
-            for (int row = from; row < to; row++) {
-                for (int c = 0; c < writers.length; c++) {
-                    switch (columns.get(c).kind()) {
-                        case TIMESTAMP, INT64 -> writers[c].write(batch.longs[c][row], 0, 0);
-                        case DOUBLE -> writers[c].write(batch.doubles[c][row], 0, 0);
-                        case LABEL -> writers[c].write(labelValues[c][batch.labels[c][row]], 0, 0);
-                        case COIN -> writers[c].write(coinValue, 0, 0);
-                    }
+        FileColumns columns = prepared.computeIfAbsent(codec, c -> new FileColumns(c.dataset().name(), c.columns()));
+        byte[] coinBytes = coin.symbol().getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            out.reset();
+            flushed = 0;
+            out.write(MAGIC, 0, MAGIC.length);
+            List<RowGroup> groups = new ArrayList<>();
+            List<ColumnChunkWriter.Written> written = new ArrayList<>();
+            for (int from = 0; from < batch.size(); from += rowGroupRows) {
+                int to = Math.min(batch.size(), from + rowGroupRows);
+                groups.add(writeRowGroup(columns, batch, from, to, coinBytes, groups.size(), written));
+                if (out.size() >= FLUSH_BYTES) {
+                    flush(channel);
                 }
-                store.endRecord();
             }
-            fileWriter.startBlock(to - from);
-            store.flush();
-            pages.flushToFileWriter(fileWriter);
-            fileWriter.endBlock();
-        } finally {
-            store.close();
-            pages.close();
+            writePageIndexes(written);
+            FileMetaData footer = new FileMetaData(FILE_FORMAT_VERSION, columns.schema(), batch.size(), groups)
+                    .setCreated_by(CREATED_BY)
+                    .setColumn_orders(columns.orders());
+            if (!metadata.isEmpty()) {
+                List<KeyValue> pairs = new ArrayList<>();
+                metadata.forEach((key, value) -> pairs.add(new KeyValue(key).setValue(value)));
+                footer.setKey_value_metadata(pairs);
+            }
+            int footerStart = out.size();
+            Util.writeFileMetaData(footer, out);
+            out.writeIntLE(out.size() - footerStart);
+            out.write(MAGIC, 0, MAGIC.length);
+            flush(channel);
         }
     }
 
-    private ParquetProperties properties(List<ColumnSpec> columns) {
-        ParquetProperties.Builder builder = ParquetProperties.builder()
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                .withPageSize(PAGE_SIZE)
-                .withDictionaryEncoding(false)
-                .withByteStreamSplitEncoding(true)
-                .withRowGroupRowCountLimit(rowGroupRows)
-                .withPageRowCountLimit(20_000);
-        for (ColumnSpec column : columns) {
-            if (column.kind() == ColumnKind.LABEL || column.kind() == ColumnKind.COIN) {
-                builder.withDictionaryEncoding(column.name(), true);
-            }
+    private RowGroup writeRowGroup(FileColumns columns, ColumnBatch batch, int from, int to, byte[] coin, int ordinal,
+                                   List<ColumnChunkWriter.Written> written) throws IOException {
+        long start = position();
+        List<ColumnChunk> chunkList = new ArrayList<>(columns.count());
+        long uncompressed = 0;
+        for (int c = 0; c < columns.count(); c++) {
+            ColumnChunkWriter.Written chunk = chunks.write(columns, c, batch, from, to, coin, out, flushed);
+            written.add(chunk);
+            chunkList.add(chunk.chunk());
+            uncompressed += chunk.chunk().getMeta_data().getTotal_uncompressed_size();
         }
-        return builder.build();
+        return new RowGroup(chunkList, uncompressed, to - from)
+                .setFile_offset(start)
+                .setTotal_compressed_size(position() - start)
+                .setOrdinal((short) ordinal);
     }
 
-    private static Binary[][] labelBinaries(List<ColumnSpec> columns) {
-        Binary[][] values = new Binary[columns.size()][];
-        for (int c = 0; c < columns.size(); c++) {
-            values[c] = columns.get(c).labels().stream().map(Binary::fromString).toArray(Binary[]::new);
+    /** Column indexes of every chunk, then offset indexes, between the last row group and the footer. */
+    private void writePageIndexes(List<ColumnChunkWriter.Written> written) throws IOException {
+        for (ColumnChunkWriter.Written chunk : written) {
+            if (chunk.columnIndex() != null) {
+                long offset = position();
+                Util.writeColumnIndex(chunk.columnIndex(), out);
+                chunk.chunk().setColumn_index_offset(offset).setColumn_index_length((int) (position() - offset));
+            }
         }
-        return values;
+        for (ColumnChunkWriter.Written chunk : written) {
+            long offset = position();
+            Util.writeOffsetIndex(chunk.offsetIndex(), out);
+            chunk.chunk().setOffset_index_offset(offset).setOffset_index_length((int) (position() - offset));
+        }
+    }
+
+    private long position() {
+        return flushed + out.size();
+    }
+
+    private void flush(FileChannel channel) throws IOException {
+        out.writeTo(channel);
+        flushed += out.size();
+        out.reset();
+    }
+
+    @Override
+    public void close() {
+        compressor.close();
     }
 }

@@ -9,10 +9,8 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
-import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 
 import java.io.IOException;
@@ -25,6 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 /**
@@ -35,18 +35,19 @@ import java.util.stream.Stream;
 final class StoredFiles {
     /** Footer key of a compacted base file: the highest part number merged into it. */
     static final String LAST_PART_KEY = "huracan.last_part";
-    private static final int PAGE_SIZE = 1 << 20;
 
     private final Layout layout;
-    private final CompressionCodecName codec;
     private final ThreadLocal<PartitionFileWriter> writers;
+    private final Queue<PartitionFileWriter> created = new ConcurrentLinkedQueue<>();
 
     StoredFiles(Layout layout, String compression, int rowGroupRows) {
         this.layout = layout;
-        this.codec = "zstd".equals(compression) ? CompressionCodecName.ZSTD : CompressionCodecName.SNAPPY;
-        // parquet-java's compressors keep state: one per thread
-        this.writers = ThreadLocal.withInitial(() -> new PartitionFileWriter(
-                new CodecFactory(new PlainParquetConfiguration(), PAGE_SIZE).getCompressor(codec), rowGroupRows));
+        // a writer holds a native compression context and its buffers: one per thread, closed with the store
+        this.writers = ThreadLocal.withInitial(() -> {
+            PartitionFileWriter writer = new PartitionFileWriter(PageCompressor.forName(compression), rowGroupRows);
+            created.add(writer);
+            return writer;
+        });
     }
 
     /** Writes the batch (sorted by time first) as a new file of its partition and returns where it landed. */
@@ -225,6 +226,13 @@ final class StoredFiles {
             Files.deleteIfExists(layout.inside(file));
         } catch (IOException e) {
             throw new StorageException("cannot delete " + layout.relative(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Frees the writers' compression contexts; called once the pool that used them has stopped. */
+    void closeWriters() {
+        for (PartitionFileWriter writer; (writer = created.poll()) != null; ) {
+            writer.close();
         }
     }
 

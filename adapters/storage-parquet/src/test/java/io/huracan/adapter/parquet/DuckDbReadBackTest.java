@@ -20,11 +20,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The files are plain Parquet: DuckDB, an independent reader, sees the same rows with the documented types. */
 class DuckDbReadBackTest {
@@ -101,4 +105,63 @@ class DuckDbReadBackTest {
             assertThat(rows.getLong(5)).isEqualTo(MARCH_1 + DAY - 1);
         }
     }
+
+    @Test
+    void duckDbReadsMultiPageRowGroupsAndPrunesByTheirStatistics() throws SQLException {
+        List<Trade> written = new ArrayList<>();
+        for (int i = 0; i < 120_000; i++) {
+            written.add(new Trade(Coin.of("SOL"), ExchangeId.values()[i % 4], MARCH_1 + i * 700_000L, 150 + (i % 1_000) * 0.001,
+                    0.5 + i % 9, i % 4 == 1 ? Side.SELL : Side.BUY));
+        }
+        try (MarketDataStore store = ParquetStores.open(ParquetStoreSettings.of(root, "snappy").withRowGroupRows(50_000));
+             DatasetWriter<Trade> writer = store.writer(Dataset.TRADES)) {
+            written.forEach(writer::write);
+        }
+        String file = root.resolve("trades/SOL/20240301.parquet").toString();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            try (ResultSet meta = sql.executeQuery("SELECT path_in_schema, encodings, compression, stats_min_value, "
+                    + "stats_max_value FROM parquet_metadata('" + file + "') WHERE row_group_id = 1 ORDER BY column_id")) {
+                List<String> columns = new ArrayList<>();
+                while (meta.next()) {
+                    columns.add(meta.getString(1) + " " + meta.getString(2) + " " + meta.getString(3));
+                    if (meta.getString(1).equals("aggressor")) {
+                        assertThat(meta.getString(4) + "-" + meta.getString(5)).isEqualTo("buy-sell");
+                    }
+                }
+                assertThat(columns).hasSize(6);
+                assertThat(columns.get(0)).contains("timestamp", "DELTA_BINARY_PACKED", "SNAPPY");
+                assertThat(columns.get(3)).contains("price", "BYTE_STREAM_SPLIT");
+                assertThat(columns.get(5)).contains("aggressor", "RLE_DICTIONARY");
+            }
+            // a range across the boundary of row groups 0 and 1: statistics must not drop rows that are in it
+            long from = MARCH_1 + 40_000 * 700_000L;
+            long to = MARCH_1 + 60_000 * 700_000L;
+            try (ResultSet rows = sql.executeQuery("SELECT count(*), min(epoch_us(timestamp)), max(epoch_us(timestamp)), "
+                    + "sum(quantity) FROM read_parquet('" + file + "') WHERE timestamp >= " + utc(from)
+                    + " AND timestamp < " + utc(to))) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(20_000);
+                assertThat(rows.getLong(2)).isEqualTo(from);
+                assertThat(rows.getLong(3)).isEqualTo(to - 700_000L);
+                assertThat(rows.getDouble(4)).isCloseTo(written.subList(40_000, 60_000).stream().mapToDouble(Trade::quantity).sum(),
+                        within(1e-6));
+            }
+            List<Trade> read = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT epoch_us(timestamp), coin, exchange, price, quantity, aggressor "
+                    + "FROM read_parquet('" + file + "') ORDER BY timestamp")) {
+                while (rows.next()) {
+                    read.add(new Trade(Coin.of(rows.getString(2)), ExchangeId.fromKey(rows.getString(3)), rows.getLong(1),
+                            rows.getDouble(4), rows.getDouble(5), Side.valueOf(rows.getString(6).toUpperCase())));
+                }
+            }
+            assertThat(read).containsExactlyElementsOf(written);
+        }
+    }
+
+    /** A TIMESTAMPTZ literal for whole-second epoch microseconds. */
+    private static String utc(long micros) {
+        return "TIMESTAMPTZ '" + LocalDateTime.ofEpochSecond(micros / 1_000_000, 0, ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "+00'";
+    }
+
 }
