@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.huracan.adapter.xchange.StreamFeedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,27 +174,11 @@ class BybitStreamTest {
         client.loadInstruments();
         BybitStreamVenue venue = new BybitStreamVenue(client, StreamFeedFixture.stream(ExchangeId.BYBIT, stub.streamUrl(),
                 10, Duration.ofSeconds(60)), Duration.ofMillis(100));
-        List<String> lost = new CopyOnWriteArrayList<>();
-        try (StreamConnection connection = venue.open(List.of(BTC), new LostRecorder(lost), Duration.ofSeconds(5))) {
+        LossRecordingSink sink = new LossRecordingSink();
+        try (StreamConnection connection = venue.open(List.of(BTC), sink, Duration.ofSeconds(5))) {
             Eventually.until(WAIT, () -> stub.pings() >= 3, () -> stub.received().toString());
             assertThat(stub.received()).contains("{\"op\":\"ping\"}");
-            assertThat(lost).isEmpty();
-        }
-    }
-
-    /** A sink for a connection opened without the supervisor: only losses matter. */
-    private record LostRecorder(List<String> lost) implements StreamSink {
-        @Override
-        public void onBook(BookUpdate update) {
-        }
-
-        @Override
-        public void onTrade(Trade trade) {
-        }
-
-        @Override
-        public void onLost(String reason, Throwable error) {
-            lost.add(reason + " " + error);
+            assertThat(sink.lost).isEmpty();
         }
     }
 }
