@@ -12,15 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bybit v5 spot market data on one local server, as https://bybit-exchange.github.io/docs/v5/ shows it: REST
- * {@code /v5/market/instruments-info} (BTCUSDT and ETHUSDT), and the public websocket at {@code /v5/public/spot}
+ * Bybit v5 spot (or linear) market data on one local server, as https://bybit-exchange.github.io/docs/v5/ shows it:
+ * REST {@code /v5/market/instruments-info} (spot BTCUSDT and ETHUSDT; linear BTCUSDT), and the public websocket at
+ * {@code /v5/public/<category>}
  * answering {@code {"op":"subscribe"|"unsubscribe","args":[...]}} with
  * {@code {"success":true,"ret_msg":"","conn_id":..,"op":..}} (more than 10 args refused, as for spot), a new
  * {@code orderbook.50.<symbol>} subscription with its snapshot (the {@code u} the test set), and
  * {@code {"op":"ping"}} with the spot pong. The test pushes deltas and trades and resets connections.
  */
 final class BybitStreamStub extends WebSocketStubVenue {
-    static final String PATH = "/v5/public/spot";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A book as the next snapshot shows it. */
@@ -31,12 +31,25 @@ final class BybitStreamStub extends WebSocketStubVenue {
     private final AtomicLong seq = new AtomicLong(7961638724L);
     private final AtomicInteger pings = new AtomicInteger();
 
+    private final String category;
+
+    /** Spot: {@code /v5/public/spot}, BTCUSDT and ETHUSDT. */
     BybitStreamStub() throws IOException {
+        this("spot");
+    }
+
+    /** {@code spot}, or {@code linear}: {@code /v5/public/linear} and the USDT perpetual BTCUSDT. */
+    BybitStreamStub(String category) throws IOException {
+        this.category = category;
         start();
     }
 
     String streamUrl() {
-        return wsUrl(PATH);
+        return wsUrl(path());
+    }
+
+    private String path() {
+        return "/v5/public/" + category;
     }
 
     /** What a new subscription of the symbol's book gets as its snapshot from now on. */
@@ -111,12 +124,14 @@ final class BybitStreamStub extends WebSocketStubVenue {
 
     @Override
     protected MockResponse answer(RecordedRequest request, String path) {
-        return switch (request.getMethod() + " " + path) {
-            case "GET " + PATH -> upgrade();
-            case "GET /v5/market/instruments-info" -> json(200, "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":"
-                    + SPOT_INSTRUMENTS + ",\"retExtInfo\":{},\"time\":" + System.currentTimeMillis() + "}");
-            default -> json(404, "{\"retCode\":10017,\"retMsg\":\"Route not found\"}");
-        };
+        if (path.equals(path()) && request.getMethod().equals("GET")) {
+            return upgrade();
+        }
+        if (path.equals("/v5/market/instruments-info") && category.equals(params(request.getUrl().encodedQuery()).get("category"))) {
+            return json(200, "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":" + (category.equals("spot") ? SPOT_INSTRUMENTS
+                    : BybitStub.LINEAR_INSTRUMENTS) + ",\"retExtInfo\":{},\"time\":" + System.currentTimeMillis() + "}");
+        }
+        return json(404, "{\"retCode\":10017,\"retMsg\":\"Route not found\"}");
     }
 
     private String book(String type, String symbol, long u, String bids, String asks) {

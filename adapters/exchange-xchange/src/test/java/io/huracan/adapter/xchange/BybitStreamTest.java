@@ -168,6 +168,22 @@ class BybitStreamTest {
     }
 
     @Test
+    void linearPerpetualsStreamTheSameTopicsOnTheLinearEndpoint() throws Exception {
+        stub = new BybitStreamStub("linear");
+        stub.book("BTCUSDT", 300, "[[\"30000.10\",\"1.250\"]]", "[[\"30000.20\",\"0.500\"]]");
+        fixture = new StreamFeedFixture(StubVenues.config(ExchangeId.BYBIT, InstrumentKind.PERPETUAL, stub, "", "", "", 0, 5,
+                StubVenues.PATIENT_READ_TIMEOUT), StreamFeedFixture.stream(ExchangeId.BYBIT, stub.streamUrl(), 10,
+                Duration.ofSeconds(60)), Set.of(BTC));
+        fixture.awaitTop(BTC, 30000.10, 1.25, 30000.20, 0.5);
+        stub.delta("BTCUSDT", 301, "[]", "[[\"30000.15\",\"0.010\"]]");
+        fixture.awaitTop(BTC, 30000.10, 1.25, 30000.15, 0.01);
+        stub.trade("BTCUSDT", "Sell", "30000.10", "0.250");
+        Eventually.until(WAIT, () -> !fixture.listener.trades.isEmpty(), () -> "no trade");
+        assertThat(fixture.listener.trades).extracting(Trade::quantity, Trade::aggressor).containsExactly(Tuple.tuple(0.25, Side.SELL));
+        assertThat(stub.sockets().get(0).topics()).containsExactlyInAnyOrder(BTC_BOOK, "publicTrade.BTCUSDT");
+    }
+
+    @Test
     void theConnectionPingsAsBybitAsksAndTheDocumentedPongDoesNotEndIt() throws Exception {
         stub = new BybitStreamStub();
         BybitClient client = new BybitClient(venue(), Clock.systemUTC());

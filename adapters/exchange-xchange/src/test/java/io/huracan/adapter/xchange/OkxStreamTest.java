@@ -1,5 +1,6 @@
 package io.huracan.adapter.xchange;
 
+import io.huracan.ports.exchange.ExchangeException;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.InstrumentKind;
@@ -18,6 +19,7 @@ import java.util.Set;
 
 import static io.huracan.adapter.xchange.StreamFeedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * OKX v5 public streams end to end: our websocket client against a local server speaking OKX's public websocket
@@ -189,6 +191,27 @@ class OkxStreamTest {
         try (StreamConnection connection = venue.open(List.of(BTC), sink, Duration.ofSeconds(5))) {
             Eventually.until(WAIT, () -> stub.pings() >= 3, () -> stub.received().toString());
             assertThat(sink.lost).isEmpty();
+        }
+    }
+
+    @Test
+    void aConnectionSendsAtMost480SubscribeRequestsAnHourAndRefusesTheNextWithoutSendingIt() throws Exception {
+        stub = new OkxStreamStub();
+        stub.book("BTC-USDT", 123456, BTC_BIDS, BTC_ASKS);
+        OkxClient client = new OkxClient(venue(InstrumentKind.SPOT), Clock.systemUTC());
+        client.loadInstruments();
+        OkxStreamVenue venue = new OkxStreamVenue(client, StreamFeedFixture.stream(ExchangeId.OKX, stub.streamUrl(), 10,
+                Duration.ofSeconds(60)));
+        try (StreamConnection connection = venue.open(List.of(BTC), new LossRecordingSink(), Duration.ofSeconds(5))) {
+            connection.resync(BTC); // the trades subscribe and this one: 2
+            for (int i = 0; i < 239; i++) {
+                connection.resync(BTC); // an unsubscribe and a subscribe each: 478 more
+            }
+            assertThatThrownBy(() -> connection.resync(BTC)).isInstanceOf(ExchangeException.class)
+                    .hasMessageContaining("subscribe requests of the connection").hasMessageContaining("no request sent");
+            Eventually.until(WAIT, () -> stub.received().size() == 480, () -> stub.received().size() + " frames");
+            Thread.sleep(100);
+            assertThat(stub.received()).hasSize(480);
         }
     }
 
