@@ -237,9 +237,11 @@ final class StreamSupervisor implements AutoCloseable {
         if (link.failures >= config.maxReconnects()) {
             String detail = "down after " + link.failures + " failed connects in a row (" + why + "); retrying in "
                     + delay + " ms";
+            LOG.warn("{} stream of {} coins {}", venue.exchange().key(), link.coins.size(), detail);
             link.coins.forEach(stream -> stream.down(detail, now));
         } else {
             String detail = why + "; reconnecting in " + delay + " ms";
+            LOG.info("{} stream of {} coins: {}", venue.exchange().key(), link.coins.size(), detail);
             link.coins.forEach(stream -> stream.connecting(detail, now));
         }
         schedule(() -> connect(link), delay);
