@@ -8,6 +8,12 @@ import java.util.Arrays;
  * Levels are kept in descending order of a key, the price for asks and the negated price for bids.
  */
 final class BookSide {
+    /**
+     * Levels kept per side: a diff stream touches levels far beyond the snapshot, which would otherwise pile up for as
+     * long as the book lives. Past twice this the worst are dropped down to it (our bound, not a venue's).
+     */
+    static final int MAX_LEVELS = 1000;
+
     private final boolean bids;
     private double[] keys = new double[64];
     private double[] quantities = new double[64];
@@ -65,6 +71,12 @@ final class BookSide {
         keys[insert] = key;
         quantities[insert] = quantity;
         size++;
+        if (size >= 2 * MAX_LEVELS) {
+            int drop = size - MAX_LEVELS; // the worst levels are the first ones
+            System.arraycopy(keys, drop, keys, 0, MAX_LEVELS);
+            System.arraycopy(quantities, drop, quantities, 0, MAX_LEVELS);
+            size = MAX_LEVELS;
+        }
     }
 
     /** Binary search over keys in descending order: the index, or -(insertion point) - 1. */

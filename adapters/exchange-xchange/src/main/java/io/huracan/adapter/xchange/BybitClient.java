@@ -7,6 +7,7 @@ import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.exchange.Position;
 import io.huracan.ports.exchange.RejectReason;
+import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.InstrumentKind;
@@ -90,6 +91,16 @@ final class BybitClient implements VenueClient {
     @Override
     public VenueCalls calls() {
         return calls;
+    }
+
+    /** The listing of a coin loaded last, for the streams: its symbol ({@code BTCUSDT}). */
+    VenueListing listing(Coin coin) {
+        return listings.of(coin);
+    }
+
+    /** Our v5 category: {@code spot}, or {@code linear} for USDT perpetuals (also the public stream's path). */
+    String category() {
+        return mapper.category();
     }
 
     /** GET /v5/market/instruments-info of our category, every page (linear lists more than 500). */

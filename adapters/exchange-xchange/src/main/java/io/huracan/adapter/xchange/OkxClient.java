@@ -7,6 +7,7 @@ import io.huracan.ports.exchange.FeeTier;
 import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.exchange.Position;
 import io.huracan.ports.exchange.RejectReason;
+import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.FundingRate;
 import io.huracan.ports.market.InstrumentKind;
@@ -88,6 +89,11 @@ final class OkxClient implements VenueClient {
     @Override
     public VenueCalls calls() {
         return calls;
+    }
+
+    /** The listing of a coin loaded last, for the streams: its instId and contract size. */
+    VenueListing listing(Coin coin) {
+        return listings.of(coin);
     }
 
     @Override

@@ -47,8 +47,9 @@ final class XChangeLiveMarketDataFeed implements LiveMarketDataFeed, ManagedServ
     private static StreamVenue streamVenue(VenueConnection venue, XChangeStreamConfig config) {
         return switch (config.exchange()) {
             case BINANCE -> new BinanceStreamVenue((BinanceClient) venue.client(), config);
-            case OKX, BYBIT, PAPER -> throw new IllegalStateException(config.exchange().key()
-                    + " streams are not built (XChangeStreamConfig refuses them)");
+            case BYBIT -> new BybitStreamVenue((BybitClient) venue.client(), config);
+            case OKX -> new OkxStreamVenue((OkxClient) venue.client(), config);
+            case PAPER -> throw new IllegalStateException("paper has no streams (XChangeStreamConfig refuses it)");
         };
     }
 

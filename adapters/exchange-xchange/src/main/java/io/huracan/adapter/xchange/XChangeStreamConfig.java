@@ -24,7 +24,7 @@ public record XChangeStreamConfig(
 
     public XChangeStreamConfig {
         if (exchange == null || exchange == ExchangeId.PAPER) {
-            throw new IllegalArgumentException("stream venue " + exchange + " is invalid; allowed: binance");
+            throw new IllegalArgumentException("stream venue " + exchange + " is invalid; allowed: binance, okx, bybit");
         }
         String key = "engine.exchanges." + exchange.key() + ".stream.";
         int most = maxCoinsPerConnection(exchange);
@@ -54,13 +54,18 @@ public record XChangeStreamConfig(
 
     /**
      * The most coins one connection may carry, from the venue's documented stream limit and the streams each coin
-     * takes: Binance allows 1024 streams per connection, a coin takes two (depth diffs and trades).
+     * takes: Binance allows 1024 streams per connection, a coin takes two (depth diffs and trades). Bybit allows an
+     * "args" array of 21,000 characters per public connection; a coin's two topics take at most about 75 with a
+     * 20-character symbol, so 200 (our bound). OKX documents no channel count, but 480 subscribe requests per
+     * connection and hour, and a coin's book takes one on connect and two per resync: 200 (our bound) leaves room
+     * for 140 resyncs in a connection's first hour.
      */
     static int maxCoinsPerConnection(ExchangeId exchange) {
         return switch (exchange) {
             case BINANCE -> 512;
-            case OKX, BYBIT, PAPER -> throw new IllegalArgumentException("engine.exchanges." + exchange.key()
-                    + ".stream.enabled: true is not available in this build; allowed: binance");
+            case BYBIT, OKX -> 200;
+            case PAPER -> throw new IllegalArgumentException("engine.exchanges.paper.stream.enabled: true is invalid;"
+                    + " allowed: streams of binance, okx, bybit");
         };
     }
 

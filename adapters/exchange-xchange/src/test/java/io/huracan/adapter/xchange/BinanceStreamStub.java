@@ -66,6 +66,14 @@ final class BinanceStreamStub extends StubVenue {
         resetConnections();
     }
 
+    /** Closes every open websocket with a close frame, as Binance does at a connection's 24-hour mark. */
+    void closeAll(int code, String reason) {
+        for (Socket socket : open) {
+            socket.webSocket().close(code, reason);
+        }
+        open.clear();
+    }
+
     /** GET /api/v3/depth requests for the symbol so far. */
     int depthRequests(String symbol) {
         AtomicInteger count = depthRequests.get(symbol);

@@ -189,6 +189,20 @@ class BinanceStreamTest {
     }
 
     @Test
+    void aConnectionTheVenueClosesIsReopenedToo() throws Exception {
+        start(Duration.ofSeconds(60));
+        int upgrades = stub.upgrades();
+
+        stub.closeAll(1001, "going away");
+
+        Eventually.until(WAIT, () -> stub.upgrades() == upgrades + 1 && stub.openSockets() == 1,
+                () -> stub.upgrades() + " upgrades");
+        awaitState(BTC, StreamState.LIVE);
+        awaitState(ETH, StreamState.LIVE);
+        assertThat(scrape()).contains("huracan_exchange_stream_reconnects_total{exchange=\"binance\",reason=\"closed\"} 1.0");
+    }
+
+    @Test
     void aStaleBookIsResyncedAndTheOtherCoinIsLeftAlone() throws Exception {
         start(Duration.ofMillis(800));
         long id = 2001;

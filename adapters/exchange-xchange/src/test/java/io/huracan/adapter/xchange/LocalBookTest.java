@@ -6,6 +6,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
 import java.util.List;
@@ -44,5 +45,22 @@ class LocalBookTest {
                 assertThat(book.crossed()).isFalse();
             }
         }
+    }
+
+    @Test
+    void theWorstLevelsGoWhenASideGrowsPastItsBoundAndTheTopStays() {
+        LocalBook book = new LocalBook();
+        book.apply(BookUpdate.diff(BTC, 1, 1, 0, List.of(), List.of(new BookLevel(1_000_000, 1))));
+        for (int i = 0; i < 2 * BookSide.MAX_LEVELS; i++) { // each bid worse than the last
+            book.apply(BookUpdate.diff(BTC, 1, 1, 0, List.of(new BookLevel(50_000 - i, 1 + i)), List.of()));
+        }
+        assertThat(book.levels()).isEqualTo(BookSide.MAX_LEVELS + 1); // the bids trimmed, the one ask kept
+        assertThat(book.bidPrice()).isEqualTo(50_000);
+        assertThat(book.bidQuantity()).isEqualTo(1);
+
+        book.apply(BookUpdate.diff(BTC, 1, 1, 0, List.of(new BookLevel(50_000 - (BookSide.MAX_LEVELS - 1), 0)), List.of()));
+        assertThat(book.levels()).isEqualTo(BookSide.MAX_LEVELS); // the worst level kept is still there to remove
+        book.apply(BookUpdate.diff(BTC, 1, 1, 0, List.of(new BookLevel(50_000 - BookSide.MAX_LEVELS, 0)), List.of()));
+        assertThat(book.levels()).isEqualTo(BookSide.MAX_LEVELS); // one that was dropped is not
     }
 }

@@ -38,9 +38,15 @@ class XChangeStreamConfigTest {
     }
 
     @Test
-    void aVenueWhoseStreamsAreNotBuiltIsRefused() {
+    void bybitAndOkxConnectionsCarryAtMostTwoHundredCoins() {
         Duration s = Duration.ofSeconds(1);
-        assertThatThrownBy(() -> new XChangeStreamConfig(ExchangeId.OKX, "", 10, s, s, s, 3, s, 100))
-                .hasMessage("engine.exchanges.okx.stream.enabled: true is not available in this build; allowed: binance");
+        assertThatThrownBy(() -> new XChangeStreamConfig(ExchangeId.OKX, "", 201, s, s, s, 3, s, 100))
+                .hasMessage("engine.exchanges.okx.stream.coins_per_connection: 201 is out of range [1, 200]"
+                        + " (okx's streams per connection)");
+        assertThatThrownBy(() -> new XChangeStreamConfig(ExchangeId.BYBIT, "", 201, s, s, s, 3, s, 100))
+                .hasMessage("engine.exchanges.bybit.stream.coins_per_connection: 201 is out of range [1, 200]"
+                        + " (bybit's streams per connection)");
+        assertThatThrownBy(() -> new XChangeStreamConfig(ExchangeId.PAPER, "", 10, s, s, s, 3, s, 100))
+                .hasMessage("stream venue PAPER is invalid; allowed: binance, okx, bybit");
     }
 }
