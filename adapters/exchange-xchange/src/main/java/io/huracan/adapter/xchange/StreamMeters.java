@@ -18,6 +18,8 @@ import io.huracan.ports.metrics.TagKey;
  *   <li>{@code huracan.exchange.stream.refused{exchange}}: connects and snapshots the request budget held back
  *   (each retried later);</li>
  *   <li>{@code huracan.exchange.stream.live{exchange}}: coins whose book is live now;</li>
+ *   <li>{@code huracan.exchange.stream.down{exchange}}: coins the supervisor gave up on (DOWN) until a reconnect
+ *   succeeds; the alert rules watch it;</li>
  *   <li>health check {@code exchange-<venue>-stream}: down while a coin is DOWN or no coin is live.</li>
  * </ul>
  */
@@ -46,6 +48,8 @@ final class StreamMeters {
                 counters::refusedCount, exchange);
         metrics.gauge("huracan.exchange.stream.live", "Coins whose book is live", () -> supervisor.count(StreamState.LIVE),
                 exchange);
+        metrics.gauge("huracan.exchange.stream.down", "Coins whose stream is down after max_reconnects failures",
+                () -> supervisor.count(StreamState.DOWN), exchange);
         metrics.healthCheck("exchange-" + venue + "-stream", supervisor::health);
     }
 }
