@@ -19,6 +19,7 @@ import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.metrics.HealthCheck;
 import io.huracan.ports.metrics.LatencyRecorder;
 import io.huracan.ports.metrics.MetricTag;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -237,16 +238,42 @@ class AdapterSelectionLiveVenuesTest {
     }
 
     @Test
-    void aStreamThisBuildDoesNotHaveIsOneLine() throws IOException {
+    void okxAndBybitStreamsBindTheLiveFeedWithEachVenuesMetersAndHealth() throws IOException {
         EngineConfig config = load("""
                 engine:
                   exchanges:
                     paper: {enabled: false}
-                    bybit: {enabled: true, api_key: "", api_secret: "", stream: {enabled: true}}
+                    okx: {enabled: true, api_key: "", api_secret: "", passphrase: "", base_url: "http://127.0.0.1:9",
+                          stream: {enabled: true}}
+                    bybit: {enabled: true, market: perpetual, api_key: "", api_secret: "", base_url: "http://127.0.0.1:9",
+                            stream: {enabled: true, coins_per_connection: 200}}
+                """);
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        List<Module> modules = AdapterSelection.exchanges(config, Map.of());
+        Injector injector = Guice.createInjector(modules.get(0), modules.get(1),
+                binder -> binder.bind(EngineMetrics.class).toInstance(metrics));
+
+        assertThat(injector.getInstance(LiveMarketDataFeed.class).statuses()).isEmpty();
+        assertThat(AdapterSelection.liveStreams(config.exchanges())).extracting(s -> s.exchange().key(),
+                s -> s.coinsPerConnection()).containsExactly(Tuple.tuple("okx", 100), Tuple.tuple("bybit", 200));
+        assertThat(metrics.healthChecks).containsExactly("exchange-okx", "exchange-bybit", "exchange-okx-stream",
+                "exchange-bybit-stream");
+        assertThat(metrics.meters).contains("huracan.exchange.stream.gaps okx", "huracan.exchange.stream.live bybit");
+    }
+
+    @Test
+    void aBybitStreamBeyondItsLimitNamesItsKey() throws IOException {
+        EngineConfig config = load("""
+                engine:
+                  exchanges:
+                    paper: {enabled: false}
+                    bybit: {enabled: true, api_key: "", api_secret: "", stream: {enabled: true, coins_per_connection: 201}}
                 """);
 
         assertThatThrownBy(() -> AdapterSelection.exchanges(config, Map.of())).isInstanceOf(ConfigException.class)
-                .hasMessage("engine.exchanges.bybit.stream.enabled: true is not available in this build; allowed: binance");
+                .hasMessage("engine.exchanges.bybit.stream.coins_per_connection: 201 is out of range [1, 200]"
+                        + " (bybit's streams per connection)");
     }
 
     /** The registrations the exchange module makes, by name and exchange tag. */

@@ -58,12 +58,14 @@ final class TextWebSocket implements AutoCloseable {
     /** Opens the socket, waiting at most {@code timeout} for the handshake; throws when it cannot. */
     static TextWebSocket open(URI uri, Duration timeout, KeepAlive keepAlive, Handler handler) throws Exception {
         TextWebSocket text = new TextWebSocket(handler);
+        CompletableFuture<WebSocket> opening = HTTP.newWebSocketBuilder().connectTimeout(timeout)
+                .buildAsync(uri, text.listener());
         WebSocket socket;
         try {
-            socket = HTTP.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, text.listener())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket = opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             text.ended.set(true);
+            opening.thenAccept(WebSocket::abort); // a handshake that completes after all is not left open
             throw new TimeoutException(uri + " did not open within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             text.ended.set(true);

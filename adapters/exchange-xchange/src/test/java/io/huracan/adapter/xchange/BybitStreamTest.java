@@ -64,7 +64,7 @@ class BybitStreamTest {
     @Test
     void theBookGoesLiveFromItsSubscriptionsSnapshotAndTheDeltasThatFollowIt() throws Exception {
         start(Duration.ofSeconds(60));
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(stub.sockets()).hasSize(1);
         assertThat(stub.received()).first().isEqualTo("{\"op\":\"subscribe\",\"args\":[\"publicTrade.BTCUSDT\",\"publicTrade.ETHUSDT\"]}");
         assertThat(stub.sockets().get(0).topics()).containsExactlyInAnyOrder(BTC_BOOK, ETH_BOOK, "publicTrade.BTCUSDT",
                 "publicTrade.ETHUSDT");
@@ -118,7 +118,8 @@ class BybitStreamTest {
                 .doesNotContain("{\"op\":\"unsubscribe\",\"args\":[\"" + ETH_BOOK + "\"]}");
         assertThat(stub.subscribes(BTC_BOOK)).isEqualTo(2);
         assertThat(stub.subscribes(ETH_BOOK)).isEqualTo(1);
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(fixture.scrape()).as("the connection was never lost").doesNotContainPattern(
+                "huracan_exchange_stream_reconnects_total\\{exchange=\"bybit\",reason=\"(closed|error|silent)\"} [1-9]");
         stub.delta("BTCUSDT", 18521301, "[]", "[[\"16495.50\",\"0.300\"]]"); // in sequence after the new snapshot
         fixture.awaitTop(BTC, 16495.00, 2.0, 16495.50, 0.3);
         assertThat(fixture.scrape()).contains("huracan_exchange_stream_gaps_total{exchange=\"bybit\"} 1.0")
@@ -129,10 +130,11 @@ class BybitStreamTest {
     void aDroppedConnectionIsReopenedWithTheSameTopicsAndTheBooksComeBackLive() throws Exception {
         start(Duration.ofSeconds(60));
         Set<String> topics = Set.copyOf(stub.sockets().get(0).topics());
+        int upgrades = stub.upgrades();
 
         stub.dropAll();
 
-        Eventually.until(WAIT, () -> stub.upgrades() == 2 && stub.openSockets() == 1
+        Eventually.until(WAIT, () -> stub.upgrades() == upgrades + 1 && stub.openSockets() == 1
                 && stub.sockets().get(0).topics().size() == 4, () -> stub.upgrades() + " upgrades");
         fixture.awaitState(BTC, StreamState.LIVE);
         fixture.awaitState(ETH, StreamState.LIVE);
@@ -144,6 +146,20 @@ class BybitStreamTest {
                 .containsPattern("huracan_exchange_stream_reconnects_total\\{exchange=\"bybit\",reason=\"(closed|error)\"} 1.0")
                 .contains("huracan_exchange_stream_resyncs_total{exchange=\"bybit\",reason=\"reconnect\"} 2.0");
         assertThat(fixture.status(BTC).resyncs()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionTheVenueClosesIsReopenedToo() throws Exception {
+        start(Duration.ofSeconds(60));
+        int upgrades = stub.upgrades();
+
+        stub.closeAll(1001, "going away");
+
+        Eventually.until(WAIT, () -> stub.upgrades() == upgrades + 1 && stub.openSockets() == 1
+                && stub.sockets().get(0).topics().size() == 4, () -> stub.upgrades() + " upgrades");
+        fixture.awaitState(BTC, StreamState.LIVE);
+        fixture.awaitState(ETH, StreamState.LIVE);
+        assertThat(fixture.scrape()).contains("huracan_exchange_stream_reconnects_total{exchange=\"bybit\",reason=\"closed\"} 1.0");
     }
 
     @Test
@@ -162,7 +178,8 @@ class BybitStreamTest {
         assertThat(fixture.status(ETH)).extracting(SymbolStreamStatus::state, SymbolStreamStatus::resyncs)
                 .containsExactly(StreamState.LIVE, 0L);
         assertThat(fixture.status(BTC).resyncs()).isPositive();
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(fixture.scrape()).as("the connection was never lost").doesNotContainPattern(
+                "huracan_exchange_stream_reconnects_total\\{exchange=\"bybit\",reason=\"(closed|error|silent)\"} [1-9]");
         assertThat(fixture.scrape()).containsPattern("huracan_exchange_stream_stale_total\\{exchange=\"bybit\"} [1-9]")
                 .containsPattern("huracan_exchange_stream_resyncs_total\\{exchange=\"bybit\",reason=\"stale\"} [1-9]");
     }

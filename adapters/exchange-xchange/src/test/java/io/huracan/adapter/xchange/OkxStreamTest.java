@@ -66,7 +66,7 @@ class OkxStreamTest {
     @Test
     void theBookGoesLiveFromItsSubscriptionsSnapshotAndTheUpdatesChainedToIt() throws Exception {
         start(Duration.ofSeconds(60));
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(stub.sockets()).hasSize(1);
         assertThat(stub.received()).first().isEqualTo("{\"op\":\"subscribe\",\"args\":[{\"channel\":\"trades\","
                 + "\"instId\":\"BTC-USDT\"},{\"channel\":\"trades\",\"instId\":\"ETH-USDT\"}]}");
         assertThat(stub.sockets().get(0).topics()).containsExactlyInAnyOrder(BTC_BOOK, ETH_BOOK, "trades:BTC-USDT",
@@ -117,7 +117,8 @@ class OkxStreamTest {
                 .doesNotContain("{\"op\":\"unsubscribe\",\"args\":[{\"channel\":\"books\",\"instId\":\"ETH-USDT\"}]}");
         assertThat(stub.subscribes(BTC_BOOK)).isEqualTo(2);
         assertThat(stub.subscribes(ETH_BOOK)).isEqualTo(1);
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(fixture.scrape()).as("the connection was never lost").doesNotContainPattern(
+                "huracan_exchange_stream_reconnects_total\\{exchange=\"okx\",reason=\"(closed|error|silent)\"} [1-9]");
         stub.update("BTC-USDT", 123500, 123501, "[]", "[[\"8477.15\",\"4\",\"0\",\"1\"]]"); // chained to the new snapshot
         fixture.awaitTop(BTC, 8477.10, 2, 8477.15, 4);
         assertThat(fixture.scrape()).contains("huracan_exchange_stream_gaps_total{exchange=\"okx\"} 1.0")
@@ -128,10 +129,11 @@ class OkxStreamTest {
     void aDroppedConnectionIsReopenedWithTheSameChannelsAndTheBooksComeBackLive() throws Exception {
         start(Duration.ofSeconds(60));
         Set<String> topics = Set.copyOf(stub.sockets().get(0).topics());
+        int upgrades = stub.upgrades();
 
         stub.dropAll();
 
-        Eventually.until(WAIT, () -> stub.upgrades() == 2 && stub.openSockets() == 1
+        Eventually.until(WAIT, () -> stub.upgrades() == upgrades + 1 && stub.openSockets() == 1
                 && stub.sockets().get(0).topics().size() == 4, () -> stub.upgrades() + " upgrades");
         fixture.awaitState(BTC, StreamState.LIVE);
         fixture.awaitState(ETH, StreamState.LIVE);
@@ -143,6 +145,20 @@ class OkxStreamTest {
                 .containsPattern("huracan_exchange_stream_reconnects_total\\{exchange=\"okx\",reason=\"(closed|error)\"} 1.0")
                 .contains("huracan_exchange_stream_resyncs_total{exchange=\"okx\",reason=\"reconnect\"} 2.0");
         assertThat(fixture.status(BTC).resyncs()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionTheVenueClosesIsReopenedToo() throws Exception {
+        start(Duration.ofSeconds(60));
+        int upgrades = stub.upgrades();
+
+        stub.closeAll(1001, "going away");
+
+        Eventually.until(WAIT, () -> stub.upgrades() == upgrades + 1 && stub.openSockets() == 1
+                && stub.sockets().get(0).topics().size() == 4, () -> stub.upgrades() + " upgrades");
+        fixture.awaitState(BTC, StreamState.LIVE);
+        fixture.awaitState(ETH, StreamState.LIVE);
+        assertThat(fixture.scrape()).contains("huracan_exchange_stream_reconnects_total{exchange=\"okx\",reason=\"closed\"} 1.0");
     }
 
     @Test
@@ -161,7 +177,8 @@ class OkxStreamTest {
         assertThat(fixture.status(ETH)).extracting(SymbolStreamStatus::state, SymbolStreamStatus::resyncs)
                 .containsExactly(StreamState.LIVE, 0L);
         assertThat(fixture.status(BTC).resyncs()).isPositive();
-        assertThat(stub.upgrades()).isEqualTo(1);
+        assertThat(fixture.scrape()).as("the connection was never lost").doesNotContainPattern(
+                "huracan_exchange_stream_reconnects_total\\{exchange=\"okx\",reason=\"(closed|error|silent)\"} [1-9]");
         assertThat(fixture.scrape()).containsPattern("huracan_exchange_stream_stale_total\\{exchange=\"okx\"} [1-9]")
                 .containsPattern("huracan_exchange_stream_resyncs_total\\{exchange=\"okx\",reason=\"stale\"} [1-9]");
     }

@@ -55,10 +55,10 @@ final class StreamFeedFixture implements AutoCloseable {
         subscription = feed.subscribe(coins, listener);
     }
 
-    /** A test's stream config: backoff from 50 ms to 500 ms, 5 failures before DOWN, connects within 5 s. */
+    /** A test's stream config: backoff from 50 ms to 500 ms, 5 failures before DOWN, connects within 10 s (a loaded machine). */
     static XChangeStreamConfig stream(ExchangeId exchange, String url, int coinsPerConnection,
                                       Duration staleAfter) {
-        return new XChangeStreamConfig(exchange, url, coinsPerConnection, Duration.ofSeconds(5), Duration.ofMillis(50),
+        return new XChangeStreamConfig(exchange, url, coinsPerConnection, Duration.ofSeconds(10), Duration.ofMillis(50),
                 Duration.ofMillis(500), 5, staleAfter, 100);
     }
 

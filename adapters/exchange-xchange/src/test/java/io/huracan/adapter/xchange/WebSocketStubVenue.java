@@ -94,6 +94,14 @@ abstract class WebSocketStubVenue extends StubVenue {
         resetConnections();
     }
 
+    /** Closes every open websocket with a close frame, as a venue going away does. */
+    void closeAll(int code, String reason) {
+        for (Socket socket : open) {
+            socket.webSocket().close(code, reason);
+        }
+        open.clear();
+    }
+
     /** How often a topic was subscribed, over all sockets. */
     int subscribes(String topic) {
         AtomicInteger count = subscribes.get(topic);
