@@ -17,7 +17,6 @@ import org.apache.parquet.format.Util;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -89,8 +88,9 @@ final class ColumnChunkWriter {
         long dictionaryOffset = -1;
         if (column.kind() == ColumnKind.LABEL || column.kind() == ColumnKind.COIN) {
             dictionaryOffset = chunkStart;
-            writeDictionaryPage(column.kind() == ColumnKind.LABEL ? columns.plainDictionary(c) : plainCoin(coin),
-                    column.kind() == ColumnKind.LABEL ? column.labels().size() : 1);
+            boolean label = column.kind() == ColumnKind.LABEL;
+            writeDictionaryPage(label ? columns.plainDictionary(c) : FileColumns.plainEncoded(coin),
+                    label ? column.labels().size() : 1);
         }
         long dataOffset = position();
         // one page loop for every kind, so the page-writing path (compression, thrift header) exists once in
@@ -256,13 +256,6 @@ final class ColumnChunkWriter {
     private static Statistics statistics(ByteBuffer min, ByteBuffer max) {
         return new Statistics().setNull_count(0).setMin_value(min).setMax_value(max)
                 .setIs_min_value_exact(true).setIs_max_value_exact(true);
-    }
-
-    private static byte[] plainCoin(byte[] coin) {
-        ByteBuilder plain = new ByteBuilder(coin.length + 4);
-        plain.writeIntLE(coin.length);
-        plain.write(coin, 0, coin.length);
-        return Arrays.copyOf(plain.array(), plain.size());
     }
 
     private static ByteBuffer longBytes(long value) {

@@ -48,12 +48,7 @@ final class FileColumns {
             }
             byte[][] utf8 = vocabulary.stream().map(label -> label.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             labels[c] = utf8;
-            ByteBuilder plain = new ByteBuilder(64);
-            for (byte[] label : utf8) {
-                plain.writeIntLE(label.length);
-                plain.write(label, 0, label.length);
-            }
-            plainDictionaries[c] = Arrays.copyOf(plain.array(), plain.size());
+            plainDictionaries[c] = plainEncoded(utf8);
             byteOrder[c] = IntStream.range(0, utf8.length).boxed()
                     .sorted(Comparator.comparing(code -> utf8[code], Arrays::compareUnsigned))
                     .mapToInt(Integer::intValue).toArray();
@@ -82,6 +77,16 @@ final class FileColumns {
 
     List<ColumnOrder> orders() {
         return orders;
+    }
+
+    /** Byte strings PLAIN-encoded (each length-prefixed), as a dictionary page holds them. */
+    static byte[] plainEncoded(byte[]... values) {
+        ByteBuilder plain = new ByteBuilder(64);
+        for (byte[] value : values) {
+            plain.writeIntLE(value.length);
+            plain.write(value, 0, value.length);
+        }
+        return Arrays.copyOf(plain.array(), plain.size());
     }
 
     /** The vocabulary PLAIN-encoded (length-prefixed UTF-8), as the dictionary page holds it. */

@@ -32,7 +32,8 @@ final class Schemas {
                     .setType(physicalType(column.kind()))
                     .setRepetition_type(FieldRepetitionType.REQUIRED);
             switch (column.kind()) {
-                case TIMESTAMP -> element.setLogicalType(LogicalType.TIMESTAMP(new TimestampType(true, TimeUnit.MICROS(new MicroSeconds()))))
+                case TIMESTAMP -> element
+                        .setLogicalType(LogicalType.TIMESTAMP(new TimestampType(true, TimeUnit.MICROS(new MicroSeconds()))))
                         .setConverted_type(ConvertedType.TIMESTAMP_MICROS);
                 case LABEL, COIN -> element.setLogicalType(LogicalType.STRING(new StringType()))
                         .setConverted_type(ConvertedType.UTF8);
