@@ -45,16 +45,18 @@ final class HuracanRules {
             .as("adapters never depend on each other");
 
     /** Each vendor's packages, and the only adapter packages allowed to use them. */
-    static final Map<String, List<String>> VENDOR_HOMES = Map.of(
-            "org.knowm.xchange..", List.of("io.huracan.adapter.xchange.."),
-            "info.bitrich.xchangestream..", List.of("io.huracan.adapter.xchange.."),
-            "org.redisson..", List.of("io.huracan.adapter.redis..", "io.huracan.adapter.redisson.."),
-            "org.jdbi..", List.of("io.huracan.adapter.postgres.."),
-            "org.flywaydb..", List.of("io.huracan.adapter.postgres.."),
-            "org.apache.parquet..", List.of("io.huracan.adapter.parquet.."),
-            "org.apache.hadoop..", List.of("io.huracan.adapter.parquet.."),
-            "io.micrometer..", List.of("io.huracan.adapter.micrometer.."),
-            "dev.failsafe..", List.of("io.huracan.adapter.."));
+    static final Map<String, List<String>> VENDOR_HOMES = Map.ofEntries(
+            Map.entry("org.knowm.xchange..", List.of("io.huracan.adapter.xchange..")),
+            Map.entry("info.bitrich.xchangestream..", List.of("io.huracan.adapter.xchange..")),
+            Map.entry("org.redisson..", List.of("io.huracan.adapter.redis..", "io.huracan.adapter.redisson..")),
+            Map.entry("org.jdbi..", List.of("io.huracan.adapter.postgres..")),
+            Map.entry("org.flywaydb..", List.of("io.huracan.adapter.postgres..")),
+            Map.entry("org.apache.parquet..", List.of("io.huracan.adapter.parquet..")),
+            Map.entry("org.apache.hadoop..", List.of("io.huracan.adapter.parquet..")),
+            Map.entry("io.micrometer..", List.of("io.huracan.adapter.micrometer..")),
+            Map.entry("dev.failsafe..", List.of("io.huracan.adapter..")),
+            Map.entry("com.github.luben..", List.of("io.huracan.adapter.parquet..")),
+            Map.entry("org.xerial.snappy..", List.of("io.huracan.adapter.parquet..")));
 
     static List<ArchRule> vendorConfinement() {
         return VENDOR_HOMES.entrySet().stream()
