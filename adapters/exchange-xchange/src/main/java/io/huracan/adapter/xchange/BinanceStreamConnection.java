@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import info.bitrich.xchangestream.binance.BinanceStreamingService;
 import info.bitrich.xchangestream.binance.KlineSubscription;
 import info.bitrich.xchangestream.core.ProductSubscription;
-import io.huracan.ports.market.BookLevel;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.Side;
@@ -116,7 +115,7 @@ final class BinanceStreamConnection implements StreamConnection {
     /** A {@code depthUpdate} event: {@code U} and {@code u} the first and last update id, {@code E} the event time. */
     private BookUpdate diff(JsonNode data) {
         return BookUpdate.diff(coin(data), data.get("U").asLong(), data.get("u").asLong(), data.get("E").asLong() * 1000,
-                levels(data.get("b")), levels(data.get("a")));
+                JsonBookLevels.of(data.get("b")), JsonBookLevels.of(data.get("a")));
     }
 
     /** A {@code trade} event; {@code m} true: the buyer was the maker, so the seller took liquidity. */
@@ -133,14 +132,5 @@ final class BinanceStreamConnection implements StreamConnection {
                     + " on a connection that streams " + coinsBySymbol.keySet());
         }
         return coin;
-    }
-
-    /** {@code [["price","quantity"], ...]}, decimals as strings; quantity 0 removes the level. */
-    private static List<BookLevel> levels(JsonNode pairs) {
-        List<BookLevel> levels = new ArrayList<>(pairs.size());
-        for (JsonNode pair : pairs) {
-            levels.add(new BookLevel(Double.parseDouble(pair.get(0).asText()), Double.parseDouble(pair.get(1).asText())));
-        }
-        return levels;
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Book levels as the venues' streams send them: an array of arrays whose first two elements are the price and the
- * size as decimal strings (Bybit {@code ["16493.50","0.006"]}; OKX adds a deprecated "0" and the order count). Size 0
+ * size as decimal strings (Binance {@code ["0.0024","10"]}, Bybit {@code ["16493.50","0.006"]}; OKX adds a deprecated "0" and the order count). Size 0
  * removes the level.
  */
 final class JsonBookLevels {
