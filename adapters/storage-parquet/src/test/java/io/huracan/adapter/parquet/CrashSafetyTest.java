@@ -33,6 +33,10 @@ class CrashSafetyTest {
     @TempDir
     Path root;
 
+    /** The child's output, outside the store's root (whose files the test counts) and deleted with it. */
+    @TempDir
+    Path logs;
+
     /** The child process: writes a complete day 1, then a large day 2 until it is killed. */
     public static void main(String[] args) {
         try (MarketDataStore store = ParquetStores.open(ParquetStoreSettings.of(Path.of(args[0]), "zstd")
@@ -55,7 +59,7 @@ class CrashSafetyTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
                 CrashSafetyTest.class.getName(), root.toString()).redirectErrorStream(true)
-                .redirectOutput(root.resolveSibling(root.getFileName() + "-child.log").toFile()).start();
+                .redirectOutput(logs.resolve("child.log").toFile()).start();
         Path btc = root.resolve("trades/BTC");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (child.isAlive() && largestTempFile(btc) < 256 * 1024 && Instant.now().isBefore(deadline)) {
