@@ -30,6 +30,7 @@ final class BinanceStreamStub extends StubVenue {
     private final Map<String, AtomicInteger> depthRequests = new ConcurrentHashMap<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger upgrades = new AtomicInteger();
+    private volatile boolean refusing;
 
     BinanceStreamStub() throws IOException {
         start();
@@ -72,6 +73,11 @@ final class BinanceStreamStub extends StubVenue {
             socket.webSocket().close(code, reason);
         }
         open.clear();
+    }
+
+    /** From now on, websocket handshakes are answered 503 instead of being upgraded (or again upgraded). */
+    void refuseWebsockets(boolean refuse) {
+        refusing = refuse;
     }
 
     /** GET /api/v3/depth requests for the symbol so far. */
@@ -122,6 +128,9 @@ final class BinanceStreamStub extends StubVenue {
 
     private MockResponse upgrade(Set<String> streams) {
         upgrades.incrementAndGet();
+        if (refusing) {
+            return new MockResponse.Builder().code(503).body("Service Unavailable").build();
+        }
         return new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {

@@ -65,15 +65,20 @@ class BinanceStreamTest {
         stub.close();
     }
 
-    /** The stub with BTCUSDT at lastUpdateId 1027024 and ETHUSDT at 2000, the feed subscribed to both. */
+    /** The stub with BTCUSDT at lastUpdateId 1027024 and ETHUSDT at 2000, the feed subscribed to both and live. */
     private void start(Duration staleAfter) throws Exception {
+        subscribe(staleAfter);
+        awaitState(BTC, StreamState.LIVE);
+        awaitState(ETH, StreamState.LIVE);
+    }
+
+    private void subscribe(Duration staleAfter) throws Exception {
         stub = new BinanceStreamStub();
         stub.depth("BTCUSDT", 1027024, BTC_BIDS, BTC_ASKS);
         stub.depth("ETHUSDT", 2000, ETH_BIDS, ETH_ASKS);
         port = FreePorts.loopback();
         XChangeVenueConfig venue = StubVenues.config(ExchangeId.BINANCE, InstrumentKind.SPOT, stub, BinanceStub.API_KEY,
-                BinanceStub.API_SECRET, "", 0, 5,
-                StubVenues.PATIENT_READ_TIMEOUT);
+                BinanceStub.API_SECRET, "", 0, 5, StubVenues.PATIENT_READ_TIMEOUT);
         XChangeStreamConfig stream = new XChangeStreamConfig(ExchangeId.BINANCE, stub.streamUrl(), 10,
                 Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofMillis(500), 5, staleAfter, 100);
         Injector injector = Guice.createInjector(new MicrometerMetricsModule(new MetricsEndpointConfig("127.0.0.1", port, "")),
@@ -85,8 +90,6 @@ class BinanceStreamTest {
         feed = injector.getInstance(LiveMarketDataFeed.class);
         assertThat(injector.getInstance(MarketDataFeed.class)).isSameAs(feed);
         subscription = feed.subscribe(Set.of(BTC, ETH), listener);
-        awaitState(BTC, StreamState.LIVE);
-        awaitState(ETH, StreamState.LIVE);
     }
 
     private SymbolStreamStatus status(Coin coin) {
@@ -203,24 +206,77 @@ class BinanceStreamTest {
     }
 
     @Test
-    void aStaleBookIsResyncedAndTheOtherCoinIsLeftAlone() throws Exception {
-        start(Duration.ofMillis(800));
-        long id = 2001;
-        long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
-        while (System.nanoTime() < until) { // ETH moves, BTC does not
-            stub.depthUpdate("ETHUSDT", id, id, "[[\"1999.90\",\"" + (id % 5 + 1) + ".0\"]]", "[]");
-            id++;
-            Thread.sleep(50);
-        }
+    void refusedHandshakesPutTheCoinsDownUntilTheVenueAcceptsAgain() throws Exception {
+        start(Duration.ofSeconds(60));
+        stub.refuseWebsockets(true);
 
-        assertThat(stub.depthRequests("BTCUSDT")).isGreaterThanOrEqualTo(2);
-        assertThat(stub.depthRequests("ETHUSDT")).isEqualTo(1);
-        assertThat(status(ETH)).extracting(SymbolStreamStatus::state, SymbolStreamStatus::resyncs)
-                .containsExactly(StreamState.LIVE, 0L);
-        assertThat(status(BTC).resyncs()).isPositive();
-        assertThat(scrape()).containsPattern("huracan_exchange_stream_stale_total\\{exchange=\"binance\"} [1-9]")
-                .contains("huracan_exchange_stream_reconnects_total{exchange=\"binance\",reason=\"silent\"} 0.0")
-                .containsPattern("huracan_exchange_stream_resyncs_total\\{exchange=\"binance\",reason=\"stale\"} [1-9]");
+        stub.dropAll();
+
+        awaitState(BTC, StreamState.DOWN);
+        assertThat(status(BTC).detail()).startsWith("down after 5 failed connects in a row (connect failed: ");
+        assertThat(get("/health/ready")).contains("\"exchange-binance-stream\":{\"status\":\"DOWN\"");
+        assertThat(scrape()).containsPattern(
+                "huracan_exchange_stream_reconnects_total\\{exchange=\"binance\",reason=\"connect_failed\"} [4-9]");
+
+        stub.refuseWebsockets(false);
+        awaitState(BTC, StreamState.LIVE);
+        awaitState(ETH, StreamState.LIVE);
+        assertThat(get("/health/ready")).contains("\"exchange-binance-stream\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    void aClosedSubscriptionGetsNothingMoreWhileAnotherKeepsReceiving() throws Exception {
+        start(Duration.ofSeconds(60));
+        RecordingListener other = new RecordingListener();
+        try (MarketDataFeed.Subscription second = feed.subscribe(Set.of(ETH), other)) {
+            subscription.close();
+            int before = listener.tops(ETH).size();
+
+            stub.depthUpdate("ETHUSDT", 2001, 2001, "[[\"2000.05\",\"1.0\"]]", "[]");
+
+            Eventually.until(WAIT, () -> !other.tops(ETH).isEmpty(), () -> "no top for the second subscription");
+            assertThat(other.tops(ETH)).extracting(BookTop::bidPrice).containsExactly(2000.05);
+            assertThat(listener.tops(ETH)).hasSize(before); // called before the second in the same delivery, had it still listened
+            assertThat(stub.upgrades()).isEqualTo(1); // the coin was streamed already: no new connection
+        }
+    }
+
+    @Test
+    void aStaleBookIsResyncedAndTheOtherCoinIsLeftAlone() throws Exception {
+        subscribe(Duration.ofMillis(800));
+        // ETH moves from the moment its streams are open, BTC never does; the venue's ETH snapshot keeps up with the
+        // diffs, as Binance's does, so an ETH diff lost before the subscription took hold only means a newer snapshot
+        Thread eth = new Thread(() -> {
+            long id = 2000;
+            while (!Thread.currentThread().isInterrupted()) {
+                id++;
+                stub.depth("ETHUSDT", id, ETH_BIDS, ETH_ASKS);
+                stub.depthUpdate("ETHUSDT", id, id, "[[\"1999.90\",\"4.00000000\"]]", "[]");
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "eth-diffs");
+        eth.start();
+        try {
+            awaitState(ETH, StreamState.LIVE);
+            int ethSnapshots = stub.depthRequests("ETHUSDT");
+            // two stale resyncs of BTC, each fetching a snapshot after the first one
+            Eventually.until(WAIT, () -> status(BTC).resyncs() >= 2 && stub.depthRequests("BTCUSDT") >= 3,
+                    () -> feed.statuses() + ", " + stub.depthRequests("BTCUSDT") + " BTC snapshots");
+
+            assertThat(stub.depthRequests("ETHUSDT")).isEqualTo(ethSnapshots);
+            assertThat(status(ETH)).extracting(SymbolStreamStatus::state, SymbolStreamStatus::resyncs)
+                    .containsExactly(StreamState.LIVE, 0L);
+            assertThat(scrape()).containsPattern("huracan_exchange_stream_stale_total\\{exchange=\"binance\"} [2-9]")
+                    .containsPattern("huracan_exchange_stream_resyncs_total\\{exchange=\"binance\",reason=\"stale\"} [2-9]")
+                    .contains("huracan_exchange_stream_reconnects_total{exchange=\"binance\",reason=\"silent\"} 0.0");
+        } finally {
+            eth.interrupt();
+            eth.join();
+        }
     }
 
     private String scrape() throws Exception {
