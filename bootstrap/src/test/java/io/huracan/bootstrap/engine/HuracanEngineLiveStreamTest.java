@@ -1,5 +1,7 @@
 package io.huracan.bootstrap.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
@@ -14,6 +16,12 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +35,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The engine with Binance as its venue and Binance's stream enabled, against a local Binance: the session is driven
- * by the live feed on the real clock, book tops pushed on the websocket reach the event loops, and stopping settles
- * and ends it. Orders go to the (local) Binance too, which refuses them for balance.
+ * by the live feed on the real clock, book tops pushed on the websocket reach the event loops, the reranks run on the
+ * real clock, and stopping settles and ends it. The gateway is Binance's (the local one) too.
  */
 class HuracanEngineLiveStreamTest {
     private static final Map<String, String> KEYS = Map.of("BINANCE_API_KEY", "key-1", "BINANCE_API_SECRET", "secret-1");
 
     @TempDir
     Path dir;
+
+    private final int metricsPort = FreePorts.loopback();
 
     @Test
     void bookTopsFromTheBinanceStreamReachThePipelineAndStoppingEndsCleanly() throws Exception {
@@ -63,13 +73,17 @@ class HuracanEngineLiveStreamTest {
             assertThat(feed.status(Coin.of("BTC"))).extracting(SymbolStreamStatus::state).containsExactly(StreamState.LIVE);
             assertThat(feed.status(Coin.of("ETH"))).extracting(SymbolStreamStatus::state).containsExactly(StreamState.LIVE);
             assertThat(engine.isFinished()).isFalse();
+            // the reranks run on the real clock: the first once every coin was evaluated (evaluation interval + 100 ms)
+            await("a rerank on the real clock", () -> driverHealth().path("reason").asText().matches(
+                    "2 of 2 coin streams live, [1-9][0-9]* reranks"));
+            assertThat(driverHealth().path("status").asText()).isEqualTo("UP");
 
             engine.stop();
 
             assertThat(engine.isFinished()).isTrue();
             assertThat(engine.failure()).isEmpty();
             assertThat(engine.activeCoins()).isEmpty(); // settling ends with no coin allowed to open trades
-            assertThat(engine.shutdownReport()).isPresent();
+            assertThat(engine.shutdownReport()).hasValueSatisfying(report -> assertThat(report.unprocessedTotal()).isZero());
             await("the feed's websockets closed", () -> binance.streamed().isEmpty());
         }
     }
@@ -83,6 +97,21 @@ class HuracanEngineLiveStreamTest {
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("engine.exchanges.<venue>.stream.enabled: true drives the session on the live streams;"
                             + " allowed with it: one process (engine.cluster.enabled: false) and no replay");
+        }
+    }
+
+    /** The market driver's component of the engine's /health/ready. */
+    private JsonNode driverHealth() {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + metricsPort + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(response.body()).path("components").path("market-driver");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -107,7 +136,7 @@ class HuracanEngineLiveStreamTest {
                       stream: {enabled: true, url: "%s"}
                   observability: {port: %d}
                   registry: {path: "%s"}
-                """.formatted(binance.restUrl(), binance.streamUrl(), FreePorts.loopback(), dir.resolve("registry"))
+                """.formatted(binance.restUrl(), binance.streamUrl(), metricsPort, dir.resolve("registry"))
                 + extra);
         return new ConfigLoader(KEYS).load(List.of(file));
     }
