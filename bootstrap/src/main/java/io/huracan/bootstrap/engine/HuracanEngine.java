@@ -85,11 +85,13 @@ public final class HuracanEngine implements AutoCloseable {
         this.config = builder.config;
         EngineClock real = new SystemEngineClock();
         // XChangeMarketDataModule binds the LiveMarketDataFeed exactly when a live venue enables its stream
-        boolean live = !AdapterSelection.liveStreams(config.exchanges()).isEmpty();
+        var streams = AdapterSelection.liveStreams(config.exchanges());
+        boolean live = !streams.isEmpty();
         boolean clustered = config.cluster().enabled();
         if (live && (clustered || builder.replayToMicros != 0)) {
-            throw new ConfigException("engine.exchanges.<venue>.stream.enabled: true drives the session on the live "
-                    + "streams; allowed with it: one process (engine.cluster.enabled: false) and no replay");
+            throw new ConfigException("engine.exchanges." + streams.get(0).exchange().key() + ".stream.enabled: true"
+                    + " drives the session on the live streams; allowed with it: one process"
+                    + " (engine.cluster.enabled: false) and no replay");
         }
         // a whole second, so that market steps fall on the same sub-second phase in every run (features bucket by
         // second and tenth): with the same seed, the same decisions

@@ -10,21 +10,25 @@ import okhttp3.WebSocketListener;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Binance spot on one local server, as its spot API documentation shows it, for an engine whose venue is Binance:
  * the combined-stream websocket ({@code /stream?streams=btcusdt@depth@100ms/btcusdt@trade/...}, each event wrapped as
  * {@code {"stream":..,"data":..}}, diff depth with {@code U}/{@code u}), REST {@code exchangeInfo} (BTCUSDT and
- * ETHUSDT), {@code depth} snapshots at {@link #SNAPSHOT_ID}, an account without open orders, and new orders refused
- * with Binance's insufficient-balance error.
+ * ETHUSDT), {@code depth} snapshots at the last diff pushed (or {@link #SNAPSHOT_ID} before any), no open orders, and
+ * new orders refused with Binance's insufficient-balance error.
  */
 final class BinanceLiveStub implements AutoCloseable {
     static final long SNAPSHOT_ID = 100;
 
     private final MockWebServer server = new MockWebServer();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** The last diff pushed per symbol: a snapshot taken later includes it, as Binance's does. */
+    private final Map<String, Long> lastUpdateIds = new ConcurrentHashMap<>();
 
     /** One open websocket and the streams its URL asked for. */
     record Socket(WebSocket webSocket, Set<String> streams) {
@@ -59,6 +63,7 @@ final class BinanceLiveStub implements AutoCloseable {
         String data = "{\"e\":\"depthUpdate\",\"E\":" + System.currentTimeMillis() + ",\"s\":\"" + symbol + "\",\"U\":"
                 + updateId + ",\"u\":" + updateId + ",\"b\":[[\"99.00000000\",\"" + bidQuantity
                 + "\"]],\"a\":[[\"101.00000000\",\"" + askQuantity + "\"]]}";
+        lastUpdateIds.put(symbol, updateId);
         String stream = symbol.toLowerCase() + "@depth@100ms";
         for (Socket socket : open) {
             if (socket.streams().contains(stream)) {
@@ -72,7 +77,8 @@ final class BinanceLiveStub implements AutoCloseable {
         return switch (request.getMethod() + " " + path) {
             case "GET /stream" -> upgrade(Set.of(request.getUrl().queryParameter("streams").split("/")));
             case "GET /api/v3/exchangeInfo" -> json(200, EXCHANGE_INFO);
-            case "GET /api/v3/depth" -> json(200, "{\"lastUpdateId\":" + SNAPSHOT_ID
+            case "GET /api/v3/depth" -> json(200, "{\"lastUpdateId\":"
+                    + lastUpdateIds.getOrDefault(request.getUrl().queryParameter("symbol"), SNAPSHOT_ID)
                     + ",\"bids\":[[\"99.00000000\",\"1.00000000\"]],\"asks\":[[\"101.00000000\",\"1.00000000\"]]}");
             case "GET /api/v3/openOrders" -> json(200, "[]");
             case "POST /api/v3/order" -> json(400, "{\"code\":-2010,\"msg\":\"Account has insufficient balance for"

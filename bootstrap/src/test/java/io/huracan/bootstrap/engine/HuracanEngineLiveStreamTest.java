@@ -95,7 +95,7 @@ class HuracanEngineLiveStreamTest {
 
             assertThatThrownBy(() -> HuracanEngine.builder().config(config).environment(KEYS).build())
                     .isInstanceOf(ConfigException.class)
-                    .hasMessage("engine.exchanges.<venue>.stream.enabled: true drives the session on the live streams;"
+                    .hasMessage("engine.exchanges.binance.stream.enabled: true drives the session on the live streams;"
                             + " allowed with it: one process (engine.cluster.enabled: false) and no replay");
         }
     }
