@@ -37,10 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EngineModule extends AbstractModule {
     private final EngineConfig config;
-    private final SteppedClock clock;
+    private final EngineClock clock;
     private final String sessionId;
 
-    EngineModule(EngineConfig config, SteppedClock clock, String sessionId) {
+    EngineModule(EngineConfig config, EngineClock clock, String sessionId) {
         this.config = config;
         this.clock = clock;
         this.sessionId = sessionId;
@@ -50,7 +50,6 @@ final class EngineModule extends AbstractModule {
     protected void configure() {
         bind(EngineConfig.class).toInstance(config);
         bind(Universe.class).toInstance(config.universe());
-        bind(SteppedClock.class).toInstance(clock);
         bind(EngineClock.class).toInstance(clock);
         // adapters add their own services (the metrics endpoint) to this set; the engine starts them first
         Multibinder.newSetBinder(binder(), ManagedService.class);

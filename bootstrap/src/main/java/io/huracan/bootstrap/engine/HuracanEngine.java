@@ -7,6 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import io.huracan.bootstrap.SystemEngineClock;
+import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.bootstrap.lifecycle.ServiceRunner;
@@ -33,6 +34,7 @@ import io.huracan.ports.metrics.EngineMetrics;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.CoinListing;
 import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.LiveMarketDataFeed;
 import io.huracan.ports.market.ReplayableMarketDataFeed;
 import io.huracan.ports.market.MarketDataFeed;
 import io.huracan.ports.registry.ModelStore;
@@ -70,10 +72,10 @@ public final class HuracanEngine implements AutoCloseable {
     private final RiskController risk;
     private final EventLoopManager<CoinTrading, Object> loops;
     private final MarketRouter router;
-    private final SimulatedMarketDriver driver;
+    private final MarketDriver driver;
     private final EngineEvents events;
     private final ServiceRunner services;
-    private final SteppedClock clock;
+    private final EngineClock clock;
     /** Null in one process; this process's part of the cluster with {@code engine.cluster.enabled}. */
     private final ClusterMember member;
     private volatile ShutdownReport shutdownReport;
@@ -82,10 +84,18 @@ public final class HuracanEngine implements AutoCloseable {
     private HuracanEngine(Builder builder) {
         this.config = builder.config;
         EngineClock real = new SystemEngineClock();
+        // XChangeMarketDataModule binds the LiveMarketDataFeed exactly when a live venue enables its stream
+        var streams = AdapterSelection.liveStreams(config.exchanges());
+        boolean live = !streams.isEmpty();
+        boolean clustered = config.cluster().enabled();
+        if (live && (clustered || builder.replayToMicros != 0)) {
+            throw new ConfigException("engine.exchanges." + streams.get(0).exchange().key() + ".stream.enabled: true"
+                    + " drives the session on the live streams; allowed with it: one process"
+                    + " (engine.cluster.enabled: false) and no replay");
+        }
         // a whole second, so that market steps fall on the same sub-second phase in every run (features bucket by
         // second and tenth): with the same seed, the same decisions
         long start = builder.startMicros != 0 ? builder.startMicros : real.epochMicros() / 1_000_000 * 1_000_000;
-        boolean clustered = config.cluster().enabled();
         Duration behind = Duration.ZERO;
         if (clustered) {
             // every member's simulator at the same place at the same time: the cluster's start, caught up to now
@@ -93,7 +103,9 @@ public final class HuracanEngine implements AutoCloseable {
             start = market.startMicros();
             behind = Duration.ofNanos((long) (market.elapsedMicros() * 1_000 * builder.speed));
         }
-        this.clock = new SteppedClock(real, start);
+        // live, the engine stamps everything with the real time; simulated, with the market time the driver steps
+        SteppedClock stepped = live ? null : new SteppedClock(real, start);
+        this.clock = live ? real : stepped;
         String sessionId = Long.toString(clock.epochMicros() / 1_000_000, 36);
         List<Module> modules = new ArrayList<>(AdapterSelection.modules(config, builder.environment));
         modules.add(new EngineModule(config, clock, sessionId));
@@ -108,12 +120,24 @@ public final class HuracanEngine implements AutoCloseable {
         this.loops = injector.getInstance(Key.get(new TypeLiteral<EventLoopManager<CoinTrading, Object>>() { }));
         this.router = new MarketRouter(loops);
         ExchangeGateway gateway = injector.getInstance(ExchangeGateway.class);
-        ReplayableMarketDataFeed feed = injector.getInstance(ReplayableMarketDataFeed.class);
         Duration step = config.exchanges().paper().updateInterval();
         Duration evaluation = config.strategy().evaluationInterval();
-        this.driver = new SimulatedMarketDriver(feed, gateway, clock, real, router, pipeline, step,
-                evaluation.plus(step), evaluation.multipliedBy(5), builder.speed, builder.sessionLength, behind,
-                builder.stepListener);
+        var reranks = new RerankSchedule(evaluation.plus(step), evaluation.multipliedBy(5));
+        var settlement = new SessionSettlement(pipeline, gateway);
+        MarketDataFeed feed;
+        SimulatedMarketDriver simulated = null;
+        if (live) {
+            LiveMarketDataFeed liveFeed = injector.getInstance(LiveMarketDataFeed.class);
+            feed = liveFeed;
+            this.driver = new LiveMarketDriver(liveFeed, router, pipeline, settlement, reranks, real,
+                    builder.sessionLength, config.eventLoop().shutdownTimeout());
+        } else {
+            ReplayableMarketDataFeed replayable = injector.getInstance(ReplayableMarketDataFeed.class);
+            feed = replayable;
+            simulated = new SimulatedMarketDriver(replayable, stepped, real, router, pipeline, settlement, reranks, step,
+                    builder.speed, builder.sessionLength, behind, builder.stepListener);
+            this.driver = simulated;
+        }
         EngineMetrics metrics = injector.getInstance(EngineMetrics.class);
         int maxLoops = CoinAssignment.loopsFor(config.universe().coins().size(), config.eventLoop().coinsPerLoop());
         EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues(), maxLoops);
@@ -128,7 +152,7 @@ public final class HuracanEngine implements AutoCloseable {
             // started after the market caught up, stopped first: hands its coins over while the market still runs
             this.member = new ClusterMember(config.cluster().member(), universeCoins(), config.cluster().timings(),
                     injector.getInstance(CoinLeases.class), injector.getInstance(ClusterMembership.class),
-                    injector.getInstance(SharedExposure.class), risk, loops, router, feed, gateway, events, driver, clock,
+                    injector.getInstance(SharedExposure.class), risk, loops, router, feed, gateway, events, simulated, clock,
                     config.eventLoop().shutdownTimeout());
             EngineMeters.registerCluster(metrics, member.ownership(), injector.getInstance(SharedExposure.class));
             services.add(service("cluster-store", () -> { }, this::closeClusterStore));
@@ -329,13 +353,13 @@ public final class HuracanEngine implements AutoCloseable {
 
     /** Subscribes the router to the feed and the exchange's executions; unsubscribes on stop. */
     private static final class FeedSubscription implements ManagedService {
-        private final ReplayableMarketDataFeed feed;
+        private final MarketDataFeed feed;
         private final ExchangeGateway gateway;
         private final MarketRouter router;
         private final Set<Coin> coins;
         private MarketDataFeed.Subscription subscription;
 
-        FeedSubscription(ReplayableMarketDataFeed feed, ExchangeGateway gateway, MarketRouter router, List<Coin> coins) {
+        FeedSubscription(MarketDataFeed feed, ExchangeGateway gateway, MarketRouter router, List<Coin> coins) {
             this.feed = feed;
             this.gateway = gateway;
             this.router = router;
@@ -398,7 +422,7 @@ public final class HuracanEngine implements AutoCloseable {
             return this;
         }
 
-        /** Market time per real time: 1 is real time, 10 ten times faster, 0 as fast as possible. */
+        /** Market time per real time: 1 is real time, 10 ten times faster, 0 as fast as possible; live streams run at 1. */
         public Builder speed(double value) {
             if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
                 throw new IllegalArgumentException("speed " + value + " is invalid; allowed: 0 (as fast as possible) or > 0");
@@ -407,7 +431,7 @@ public final class HuracanEngine implements AutoCloseable {
             return this;
         }
 
-        /** Market time after which the session ends by itself; zero runs until stopped. */
+        /** Market time (on live streams: real time) after which the session ends by itself; zero runs until stopped. */
         public Builder sessionLength(Duration value) {
             this.sessionLength = value;
             return this;
@@ -433,7 +457,7 @@ public final class HuracanEngine implements AutoCloseable {
             return this;
         }
 
-        /** Called after each market step, at the step barrier, with the step's market time. */
+        /** Called after each market step, at the step barrier, with the step's market time; live streams have no steps. */
         public Builder onMarketStep(LongConsumer listener) {
             this.stepListener = listener::accept;
             return this;

@@ -2,10 +2,6 @@ package io.huracan.bootstrap.engine;
 
 import io.huracan.ports.metrics.ComponentHealth;
 import io.huracan.domain.pipeline.TradingPipeline;
-import io.huracan.ports.exchange.ExchangeGateway;
-import io.huracan.ports.exchange.ExecutionReport;
-import io.huracan.ports.lifecycle.ManagedService;
-import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.ReplayableMarketDataFeed;
 import io.huracan.ports.time.EngineClock;
 import org.slf4j.Logger;
@@ -26,20 +22,19 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Stopping settles the session: no new entries, two more steps so that orders in flight are matched, then
  * every order still open is cancelled, so no fill is lost and no order is left working.
  */
-final class SimulatedMarketDriver implements ManagedService {
+final class SimulatedMarketDriver implements MarketDriver {
     private static final Logger log = LoggerFactory.getLogger(SimulatedMarketDriver.class);
     private static final long BARRIER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int SETTLE_STEPS = 2;
 
     private final ReplayableMarketDataFeed feed;
-    private final ExchangeGateway gateway;
     private final SteppedClock clock;
     private final EngineClock real;
     private final MarketRouter router;
     private final TradingPipeline pipeline;
+    private final SessionSettlement settlement;
+    private final RerankSchedule reranks;
     private final long stepMicros;
-    private final long firstRerankMicros;
-    private final long rerankMicros;
     private final double speed;
     private final long sessionMicros;
     private final StepListener stepListener;
@@ -57,19 +52,17 @@ final class SimulatedMarketDriver implements ManagedService {
      *                that started earlier): stepped through as fast as possible, then paced; the session length
      *                counts from there
      */
-    SimulatedMarketDriver(ReplayableMarketDataFeed feed, ExchangeGateway gateway, SteppedClock clock, EngineClock real,
-                          MarketRouter router, TradingPipeline pipeline, Duration step, Duration firstRerank,
-                          Duration rerankInterval,
+    SimulatedMarketDriver(ReplayableMarketDataFeed feed, SteppedClock clock, EngineClock real, MarketRouter router,
+                          TradingPipeline pipeline, SessionSettlement settlement, RerankSchedule reranks, Duration step,
                           double speed, Duration session, Duration behind, StepListener stepListener) {
         this.feed = feed;
-        this.gateway = gateway;
         this.clock = clock;
         this.real = real;
         this.router = router;
         this.pipeline = pipeline;
+        this.settlement = settlement;
+        this.reranks = reranks;
         this.stepMicros = step.toNanos() / 1_000;
-        this.firstRerankMicros = firstRerank.toNanos() / 1_000;
-        this.rerankMicros = rerankInterval.toNanos() / 1_000;
         this.speed = speed;
         this.sessionMicros = session.toNanos() / 1_000;
         this.stepListener = stepListener;
@@ -96,8 +89,8 @@ final class SimulatedMarketDriver implements ManagedService {
         }
     }
 
-    /** Waits until the session has run its length, or was stopped; true if it finished within the timeout. */
-    boolean awaitFinished(Duration timeout) throws InterruptedException {
+    @Override
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -106,11 +99,13 @@ final class SimulatedMarketDriver implements ManagedService {
         return caughtUp.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && failure == null;
     }
 
-    boolean isFinished() {
+    @Override
+    public boolean isFinished() {
         return finished.getCount() == 0;
     }
 
-    Throwable failure() {
+    @Override
+    public Throwable failure() {
         return failure;
     }
 
@@ -119,7 +114,8 @@ final class SimulatedMarketDriver implements ManagedService {
     }
 
     /** Ready while the market steps: not before the start, not after the session ended or failed. */
-    ComponentHealth health() {
+    @Override
+    public ComponentHealth health() {
         if (failure != null) {
             return ComponentHealth.down("market driver failed: " + failure);
         }
@@ -132,8 +128,7 @@ final class SimulatedMarketDriver implements ManagedService {
     private void run() {
         long startMarket = clock.epochMicros();
         long startReal = real.monotonicNanos() - (speed > 0 ? (long) (behindMicros * 1_000 / speed) : 0);
-        // the first ranking once every coin has been evaluated once, then every rerank interval
-        long nextRerank = startMarket + firstRerankMicros;
+        reranks.begin(startMarket);
         try {
             while (!stopRequested && (sessionMicros == 0
                     || clock.epochMicros() - startMarket < behindMicros + sessionMicros)) {
@@ -141,9 +136,8 @@ final class SimulatedMarketDriver implements ManagedService {
                 if (now - startMarket >= behindMicros) {
                     caughtUp.countDown();
                 }
-                if (now >= nextRerank) {
+                if (reranks.due(now)) {
                     pipeline.rerank(now);
-                    nextRerank = now + rerankMicros;
                 }
                 stepListener.onStep(now);
                 pace(startReal, now - startMarket);
@@ -169,16 +163,11 @@ final class SimulatedMarketDriver implements ManagedService {
     }
 
     private void settle() {
-        pipeline.setActiveCount(0);
-        pipeline.rerank(clock.epochMicros());
+        settlement.stopEntries(clock.epochMicros());
         for (int i = 0; i < SETTLE_STEPS; i++) {
             stepListener.onStep(step());
         }
-        for (ExchangeId venue : gateway.venues()) {
-            for (ExecutionReport open : gateway.openOrders(venue)) {
-                gateway.cancel(open.order().coin(), venue, open.order().clientOrderId());
-            }
-        }
+        settlement.cancelOpenOrders();
         awaitLoops();
         stepListener.onStep(clock.epochMicros());
     }

@@ -125,8 +125,8 @@ public final class AdapterSelection {
     /**
      * Paper alone (the default), or the enabled live venues through XChange. Both at once would be two gateways
      * for one engine, so that is refused. A live venue with {@code stream.enabled} also streams market data: the
-     * {@code LiveMarketDataFeed} (and {@code MarketDataFeed}) is bound for an embedding application; the engine's own
-     * session driver still runs on the simulator's feed (docs/exchange-streams.md).
+     * {@code LiveMarketDataFeed} (and {@code MarketDataFeed}), and the engine then drives its session on those streams
+     * in real time (docs/pipeline.md, docs/exchange-streams.md).
      */
     public static List<Module> exchanges(EngineConfig config, Map<String, String> environment) {
         ExchangesSection exchanges = config.exchanges();
