@@ -9,6 +9,7 @@ import io.huracan.bootstrap.engine.SessionRecorder;
 import io.huracan.bootstrap.lifecycle.EngineStartException;
 import io.huracan.bootstrap.report.SessionRecording;
 import io.huracan.bootstrap.report.SessionReportWriter;
+import io.huracan.bootstrap.wiring.AdapterSelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code huracan run}: the main job. With the embedded defaults it paper-trades the market simulator: 20 active
@@ -108,12 +110,20 @@ final class RunCommand implements Callable<Integer> {
         }, "huracan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.printf("huracan: paper trading %d of %d coins on %s, speed %s, %s%n",
-                engineConfig.universe().activeCoins(), engineConfig.universe().coins().size(),
-                replay != null ? "stored market data of " + replay
-                        : "the simulator (seed " + engineConfig.exchanges().paper().seed() + ")",
-                speed == 0 ? "max" : speed + "x", replay != null ? "the whole range"
-                        : duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration) + " of market time");
+        var streams = AdapterSelection.liveStreams(engineConfig.exchanges());
+        if (streams.isEmpty()) {
+            out.printf("huracan: paper trading %d of %d coins on %s, speed %s, %s%n",
+                    engineConfig.universe().activeCoins(), engineConfig.universe().coins().size(),
+                    replay != null ? "stored market data of " + replay
+                            : "the simulator (seed " + engineConfig.exchanges().paper().seed() + ")",
+                    speed == 0 ? "max" : speed + "x", replay != null ? "the whole range"
+                            : duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration) + " of market time");
+        } else {
+            out.printf("huracan: trading %d of %d coins live on the streams of %s, real time, %s%n",
+                    engineConfig.universe().activeCoins(), engineConfig.universe().coins().size(),
+                    streams.stream().map(stream -> stream.exchange().key()).collect(Collectors.joining(", ")),
+                    duration.isZero() ? "until stopped (Ctrl-C)" : DurationText.format(duration));
+        }
         if (engineConfig.cluster().enabled()) {
             out.printf("huracan: cluster member on %s (%s:cluster): this process trades the coins it holds leases "
                     + "of, and the risk limits are the cluster's%n", engineConfig.messageBus().redisUri(),

@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ETHUSDT), {@code depth} snapshots at the last diff pushed (or {@link #SNAPSHOT_ID} before any), no open orders, and
  * new orders refused with Binance's insufficient-balance error.
  */
-final class BinanceLiveStub implements AutoCloseable {
+public final class BinanceLiveStub implements AutoCloseable {
     static final long SNAPSHOT_ID = 100;
 
     private final MockWebServer server = new MockWebServer();
@@ -34,7 +34,7 @@ final class BinanceLiveStub implements AutoCloseable {
     record Socket(WebSocket webSocket, Set<String> streams) {
     }
 
-    BinanceLiveStub() throws IOException {
+    public BinanceLiveStub() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -44,12 +44,12 @@ final class BinanceLiveStub implements AutoCloseable {
         server.start();
     }
 
-    String restUrl() {
+    public String restUrl() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
     /** The base xchange-stream appends {@code stream?streams=...} to. */
-    String streamUrl() {
+    public String streamUrl() {
         return "ws://127.0.0.1:" + server.getPort() + "/";
     }
 
