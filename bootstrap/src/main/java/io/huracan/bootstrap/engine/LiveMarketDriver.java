@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * handle what was offered up to then (orders in flight and their reports), every order still open cancelled, and the
  * loops given the rest of the timeout to handle the cancels' reports.
  */
-final class LiveMarketDriver implements MarketDriver {
+final class LiveMarketDriver extends MarketDriver {
     private static final Logger log = LoggerFactory.getLogger(LiveMarketDriver.class);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -34,11 +33,7 @@ final class LiveMarketDriver implements MarketDriver {
     private final EngineClock clock;
     private final long sessionMicros;
     private final Duration shutdownTimeout;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean stopRequested;
-    private volatile Throwable failure;
     private volatile long rerankCount;
-    private volatile Thread thread;
 
     /** @param session how much real time to run before finishing by itself; {@link Duration#ZERO} for no limit */
     LiveMarketDriver(LiveMarketDataFeed feed, MarketRouter router, TradingPipeline pipeline, SessionSettlement settlement,
@@ -53,87 +48,42 @@ final class LiveMarketDriver implements MarketDriver {
         this.shutdownTimeout = shutdownTimeout;
     }
 
+    /** The settlement has the shutdown timeout; a little more for the cancels' round trips to return. */
     @Override
-    public String name() {
-        return "market-driver";
+    protected Duration stopWait() {
+        return shutdownTimeout.plusSeconds(5);
     }
 
     @Override
-    public void start() {
-        thread = new Thread(this::run, "huracan-market-driver");
-        thread.setDaemon(true);
-        thread.start();
+    protected String progress() {
+        return rerankCount + " reranks";
     }
 
+    /** Ready while at least one coin's stream is live. */
     @Override
-    public void stop() throws InterruptedException {
-        stopRequested = true;
-        Thread running = thread;
-        if (running != null) {
-            LockSupport.unpark(running);
-            // the settlement has the shutdown timeout; a little more for the cancels' round trips to return
-            running.join(shutdownTimeout.plusSeconds(5).toMillis());
-            if (running.isAlive()) {
-                log.warn("live market driver did not settle within {}", shutdownTimeout);
-            }
-        }
-    }
-
-    @Override
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public boolean isFinished() {
-        return finished.getCount() == 0;
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure;
-    }
-
-    /** Ready while the session runs and at least one coin's stream is live. */
-    @Override
-    public ComponentHealth health() {
-        if (failure != null) {
-            return ComponentHealth.down("market driver failed: " + failure);
-        }
-        if (isFinished()) {
-            return ComponentHealth.down("session ended after " + rerankCount + " reranks");
-        }
-        if (thread == null) {
-            return ComponentHealth.down("not started");
-        }
+    protected ComponentHealth runningHealth() {
         var statuses = feed.statuses();
         long live = statuses.stream().filter(s -> s.state() == StreamState.LIVE).count();
         String line = live + " of " + statuses.size() + " coin streams live, " + rerankCount + " reranks";
         return live > 0 ? ComponentHealth.up(line) : ComponentHealth.down(line);
     }
 
-    private void run() {
+    @Override
+    protected void drive() {
         long start = clock.epochMicros();
         long end = sessionMicros == 0 ? Long.MAX_VALUE : start + sessionMicros;
         reranks.begin(start);
-        try {
-            long now = start;
-            while (!stopRequested && now < end) {
-                if (reranks.due(now)) {
-                    pipeline.rerank(now);
-                    rerankCount++;
-                }
-                long wakeMicros = Math.min(reranks.nextMicros(), end);
-                LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, Math.max(0, (wakeMicros - now) * 1_000)));
-                now = clock.epochMicros();
+        long now = start;
+        while (!stopRequested() && now < end) {
+            if (reranks.due(now)) {
+                pipeline.rerank(now);
+                rerankCount++;
             }
-            settle();
-        } catch (Throwable e) {
-            failure = e;
-            log.error("live market driver stopped: {}", e.toString());
-        } finally {
-            finished.countDown();
+            long wakeMicros = Math.min(reranks.nextMicros(), end);
+            LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, Math.max(0, (wakeMicros - now) * 1_000)));
+            now = clock.epochMicros();
         }
+        settle();
     }
 
     private void settle() {

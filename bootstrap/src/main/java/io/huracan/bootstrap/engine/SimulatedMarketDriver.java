@@ -4,8 +4,6 @@ import io.huracan.ports.metrics.ComponentHealth;
 import io.huracan.domain.pipeline.TradingPipeline;
 import io.huracan.ports.market.ReplayableMarketDataFeed;
 import io.huracan.ports.time.EngineClock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -22,8 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Stopping settles the session: no new entries, two more steps so that orders in flight are matched, then
  * every order still open is cancelled, so no fill is lost and no order is left working.
  */
-final class SimulatedMarketDriver implements MarketDriver {
-    private static final Logger log = LoggerFactory.getLogger(SimulatedMarketDriver.class);
+final class SimulatedMarketDriver extends MarketDriver {
     private static final long BARRIER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int SETTLE_STEPS = 2;
 
@@ -39,12 +36,8 @@ final class SimulatedMarketDriver implements MarketDriver {
     private final long sessionMicros;
     private final StepListener stepListener;
     private final long behindMicros;
-    private final CountDownLatch finished = new CountDownLatch(1);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile boolean stopRequested;
-    private volatile Throwable failure;
     private volatile long steps;
-    private volatile Thread thread;
 
     /**
      * @param session how much market time to run before finishing by itself; {@link Duration#ZERO} for no limit
@@ -70,86 +63,54 @@ final class SimulatedMarketDriver implements MarketDriver {
     }
 
     @Override
-    public String name() {
-        return "market-driver";
-    }
-
-    @Override
-    public void start() {
-        thread = new Thread(this::run, "huracan-market-driver");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        stopRequested = true;
-        if (thread != null) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-        }
-    }
-
-    @Override
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    protected Duration stopWait() {
+        return Duration.ofSeconds(60);
     }
 
     /** Waits until the market has caught up with the time it was behind at the start; true if it did in time. */
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && failure == null;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return finished.getCount() == 0;
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure;
+        return caughtUp.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && failure() == null;
     }
 
     long steps() {
         return steps;
     }
 
-    /** Ready while the market steps: not before the start, not after the session ended or failed. */
     @Override
-    public ComponentHealth health() {
-        if (failure != null) {
-            return ComponentHealth.down("market driver failed: " + failure);
-        }
-        if (isFinished()) {
-            return ComponentHealth.down("session ended after " + steps + " market steps");
-        }
-        return thread == null ? ComponentHealth.down("not started") : ComponentHealth.up(steps + " market steps");
+    protected String progress() {
+        return steps + " market steps";
     }
 
-    private void run() {
+    /** Ready while the market steps. */
+    @Override
+    protected ComponentHealth runningHealth() {
+        return ComponentHealth.up(steps + " market steps");
+    }
+
+    @Override
+    protected void drive() {
         long startMarket = clock.epochMicros();
         long startReal = real.monotonicNanos() - (speed > 0 ? (long) (behindMicros * 1_000 / speed) : 0);
         reranks.begin(startMarket);
-        try {
-            while (!stopRequested && (sessionMicros == 0
-                    || clock.epochMicros() - startMarket < behindMicros + sessionMicros)) {
-                long now = step();
-                if (now - startMarket >= behindMicros) {
-                    caughtUp.countDown();
-                }
-                if (reranks.due(now)) {
-                    pipeline.rerank(now);
-                }
-                stepListener.onStep(now);
-                pace(startReal, now - startMarket);
+        while (!stopRequested() && (sessionMicros == 0
+                || clock.epochMicros() - startMarket < behindMicros + sessionMicros)) {
+            long now = step();
+            if (now - startMarket >= behindMicros) {
+                caughtUp.countDown();
             }
-            settle();
-        } catch (Throwable e) {
-            failure = e;
-            log.error("market driver stopped: {}", e.toString());
-        } finally {
-            caughtUp.countDown();
-            finished.countDown();
+            if (reranks.due(now)) {
+                pipeline.rerank(now);
+            }
+            stepListener.onStep(now);
+            pace(startReal, now - startMarket);
         }
+        settle();
+    }
+
+    /** A failed or stopped session is not waited for as if it were still catching up. */
+    @Override
+    protected void ended() {
+        caughtUp.countDown();
     }
 
     /** One step: market time forward, the feed's events out, and the barrier. Returns the step's market time. */
@@ -195,7 +156,7 @@ final class SimulatedMarketDriver implements MarketDriver {
         }
         long dueNanos = startReal + (long) (marketElapsedMicros * 1_000 / speed);
         long wait = dueNanos - real.monotonicNanos();
-        while (wait > 0 && !stopRequested) {
+        while (wait > 0 && !stopRequested()) {
             LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
             wait = dueNanos - real.monotonicNanos();
         }
