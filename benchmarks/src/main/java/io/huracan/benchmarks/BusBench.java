@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -52,6 +53,7 @@ import java.util.concurrent.locks.LockSupport;
         description = "Message bus: publish + consume + ack messages/s and publish-to-read latency.")
 public final class BusBench implements Callable<Integer> {
     private static final Duration NO_PROGRESS_LIMIT = Duration.ofSeconds(30);
+    static final int JIT_SETTLED_PERCENT = 5;
 
     @Spec
     CommandSpec spec;
@@ -74,6 +76,12 @@ public final class BusBench implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Messages per publish and per read. Default: ${DEFAULT-VALUE}.")
     int batch;
 
+    @Option(names = "--warmup-max-messages", defaultValue = "3000000", description = "Most messages sent in warm-up "
+            + "rounds (200,000 each, fewer if --messages is smaller) before the measured run; the warm-up ends earlier "
+            + "once the JIT spent under " + JIT_SETTLED_PERCENT + " percent of a round compiling; 0: none. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int warmupMaxMessages;
+
     @Option(names = "--json", description = "Print one JSON object on the last line.")
     boolean json;
 
@@ -83,9 +91,10 @@ public final class BusBench implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--adapter " + adapter
                     + " is not available; allowed: memory or redis");
         }
-        if (messages < 1 || batch < 1 || (window != null && window < 1)) {
+        if (messages < 1 || batch < 1 || (window != null && window < 1) || warmupMaxMessages < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--messages " + messages + " --batch "
-                    + batch + " --window " + window + " is invalid; allowed: all > 0");
+                    + batch + " --window " + window + " --warmup-max-messages " + warmupMaxMessages
+                    + " is invalid; allowed: all > 0, the warm-up >= 0");
         }
         if (window == null) {
             window = "redis".equals(adapter) ? 64 : 8;
@@ -96,10 +105,12 @@ public final class BusBench implements Callable<Integer> {
         }
         String prefix = "huracan-bench-" + UUID.randomUUID();
         try {
-            run(Math.min(messages, 200_000), new Histogram(3), prefix + ":warmup"); // warm up
+            long warmedUp = warmUp(prefix);
             var latency = new Histogram(3);
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long jitBefore = jitMillis();
             Run measured = run(messages, latency, prefix + ":measure");
+            long jitDuring = jitMillis() - jitBefore;
             double opsPerSecond = messages * 1e9 / measured.elapsedNanos();
             int payloadBytes = payloads(1).get(0).length;
             var report = new BenchReport("bus", opsPerSecond)
@@ -110,6 +121,8 @@ public final class BusBench implements Callable<Integer> {
                     .put("window", window)
                     .put("payload_bytes", payloadBytes)
                     .put("exactly_once", "passed")
+                    .put("warmup_messages", warmedUp)
+                    .put("jit_ms_during_run", jitDuring)
                     .put("client_cpu_ns_per_msg", Math.round((double) measured.clientCpuNanos() / messages));
             if ("redis".equals(adapter)) {
                 List<String> command = RedisCeiling.command(redisUri, prefix + ":ceiling", Math.max(messages, 1_000_000),
@@ -138,6 +151,32 @@ public final class BusBench implements Callable<Integer> {
                 RedisKeys.delete(redisUri, prefix);
             }
         }
+    }
+
+    /**
+     * Warm-up rounds until the JIT has settled: a bench JVM is still compiling Redisson's and netty's paths for tens
+     * of seconds, and on two cores its compiler threads take CPU from the client and from Redis (one 200,000-message
+     * warm-up left 9 s of C2 time inside the measured 18 s). Returns the messages sent.
+     */
+    private long warmUp(String prefix) throws InterruptedException, java.io.IOException {
+        int round = Math.min(messages, 200_000);
+        long sent = 0;
+        for (int i = 0; sent < warmupMaxMessages; i++) {
+            long jitBefore = jitMillis();
+            Run run = run(round, new Histogram(3), prefix + ":warmup-" + i);
+            sent += round;
+            long jit = jitMillis() - jitBefore;
+            if (jit * 100 < JIT_SETTLED_PERCENT * run.elapsedNanos() / 1_000_000) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** Time the JIT's compiler threads have spent so far (the JVM's own approximate account). */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private long maxLength() {

@@ -26,6 +26,18 @@ class StreamIdDigitsTest {
     }
 
     @Test
+    void everyDigitCountIsWrittenLikeLongToString() {
+        var random = new java.util.Random(7);
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            for (long value : new long[] {power - 1, power, power + 1, power * 9 + random.nextInt(10)}) {
+                long sequence = Math.floorMod(random.nextLong(), power * 10);
+                byte[] digits = StreamIdDigits.bytes(value, sequence);
+                assertThat(new String(digits, StandardCharsets.US_ASCII)).isEqualTo(value + "-" + sequence);
+            }
+        }
+    }
+
+    @Test
     void anIdFromAReplyIsReadBackFromItsDigits() {
         for (MessageId id : IDS) {
             assertThat(GroupReadReply.id(Unpooled.wrappedBuffer(id.toString().getBytes(StandardCharsets.US_ASCII))))
