@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -108,9 +107,9 @@ public final class BusBench implements Callable<Integer> {
             long warmedUp = warmUp(prefix);
             var latency = new Histogram(3);
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            long jitBefore = jitMillis();
+            long jitBefore = JitCompileTime.millis();
             Run measured = run(messages, latency, prefix + ":measure");
-            long jitDuring = jitMillis() - jitBefore;
+            long jitDuring = JitCompileTime.millis() - jitBefore;
             double opsPerSecond = messages * 1e9 / measured.elapsedNanos();
             int payloadBytes = payloads(1).get(0).length;
             var report = new BenchReport("bus", opsPerSecond)
@@ -162,21 +161,15 @@ public final class BusBench implements Callable<Integer> {
         int round = Math.min(messages, 200_000);
         long sent = 0;
         for (int i = 0; sent < warmupMaxMessages; i++) {
-            long jitBefore = jitMillis();
+            long jitBefore = JitCompileTime.millis();
             Run run = run(round, new Histogram(3), prefix + ":warmup-" + i);
             sent += round;
-            long jit = jitMillis() - jitBefore;
+            long jit = JitCompileTime.millis() - jitBefore;
             if (jit * 100 < JIT_SETTLED_PERCENT * run.elapsedNanos() / 1_000_000) {
                 break;
             }
         }
         return sent;
-    }
-
-    /** Time the JIT's compiler threads have spent so far (the JVM's own approximate account). */
-    private static long jitMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private long maxLength() {

@@ -156,7 +156,8 @@ public final class PipelineBench implements Runnable {
                 .put("metrics_scrapes", main.scrapes + paced.scrapes)
                 .put("metrics_scrape_ms", Math.round(paced.scrapeMillis * 100) / 100.0)
                 .put("latency_offered_rate", rate)
-                .put("latency_achieved_rate", Math.round(paced.eventsPerSecond));
+                .put("latency_achieved_rate", Math.round(paced.eventsPerSecond))
+                .put("jit_ms_during_latency", paced.jitMillisRecorded);
         stalls.addTo(report);
         if (scalingEvents > 0) {
             for (int n : new int[] {20, 100, 200, 400}) {
@@ -170,7 +171,7 @@ public final class PipelineBench implements Runnable {
 
     private record Result(PipelineStats stats, double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
                           long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis,
-                          double cpuNanosPerEvent) {
+                          double cpuNanosPerEvent, long jitMillisRecorded) {
     }
 
     /**
@@ -236,6 +237,7 @@ public final class PipelineBench implements Runnable {
         long cpuBefore = os.getProcessCpuTime();
         long began = System.nanoTime();
         long offered = 0;
+        long jitBefore = JitCompileTime.millis();
         for (Object event : generated) {
             long at = timestampOf(event);
             if (at > clock.epochMicros()) {
@@ -244,6 +246,7 @@ public final class PipelineBench implements Runnable {
             if (offered == unrecordedEvents && unrecordedEvents > 0) {
                 decisions.reset();
                 intents.reset();
+                jitBefore = JitCompileTime.millis();
             }
             feed.emit(event);
             if (loops.offer(coinOf(event), event) == io.huracan.domain.loop.OfferResult.ACCEPTED) {
@@ -266,6 +269,7 @@ public final class PipelineBench implements Runnable {
             LockSupport.parkNanos(50_000);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        long jitMillis = JitCompileTime.millis() - jitBefore;
         double cpuPerEvent = (double) (os.getProcessCpuTime() - cpuBefore) / Math.max(1, offered);
         var stats = pipeline.stats();
         System.gc();
@@ -283,7 +287,7 @@ public final class PipelineBench implements Runnable {
         Histogram intentOnly = intents.getIntervalHistogram();
         all.add(intentOnly);
         return new Result(stats, offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
-                scrapeMillis, cpuPerEvent);
+                scrapeMillis, cpuPerEvent, jitMillis);
     }
 
     private Duration idleMaxPark(EngineConfig config) {
