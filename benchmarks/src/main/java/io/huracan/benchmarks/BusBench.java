@@ -129,14 +129,16 @@ public final class BusBench implements Callable<Integer> {
                 long serverBefore = RedisServerCpu.nanos(redisUri);
                 double ceiling = RedisCeiling.measure(command);
                 long ceilingServerCpu = RedisServerCpu.nanos(redisUri) - serverBefore;
-                long ceilingRequests = Math.max(messages, 1_000_000);
+                long ceilingCpuPerXadd = Math.round((double) ceilingServerCpu / Math.max(messages, 1_000_000));
                 report.put("redis_cpu_ns_per_msg", Math.round((double) measured.redisCpuNanos() / messages))
                         .put("redis_uri", redisUri)
                         .put("ceiling_ops_per_s", Math.round(ceiling))
-                        .put("ceiling_redis_cpu_ns_per_op", Math.round((double) ceilingServerCpu / ceilingRequests))
+                        .put("ceiling_redis_cpu_ns_per_op", ceilingCpuPerXadd)
                         .put("ratio", Math.round(opsPerSecond / ceiling * 1000) / 1000.0)
                         .put("ceiling_command", String.join(" ", command.subList(0, command.size() - 1)) + " <"
                                 + payloadBytes + " bytes>");
+                RedisCommandCosts.measure(redisUri, prefix + ":commands", Math.min(messages, 500_000), batch,
+                        payloads(1).get(0)).addTo(report, ceilingCpuPerXadd);
             }
             report.put("load_average", loadBefore)
                     .put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
