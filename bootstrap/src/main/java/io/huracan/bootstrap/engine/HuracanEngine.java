@@ -129,8 +129,11 @@ public final class HuracanEngine implements AutoCloseable {
         if (live) {
             LiveMarketDataFeed liveFeed = injector.getInstance(LiveMarketDataFeed.class);
             feed = liveFeed;
+            // the step listener (the session recorder) ticks once per evaluation interval of real time: a coin decides
+            // at most that often, so positions and exposure move at that pace (fills aside); ticking faster would only
+            // add samples of an unchanged picture, slower would miss decisions. The recorder keeps one a second at most
             this.driver = new LiveMarketDriver(liveFeed, router, pipeline, settlement, reranks, real,
-                    builder.sessionLength, config.eventLoop().shutdownTimeout());
+                    builder.sessionLength, config.eventLoop().shutdownTimeout(), evaluation, builder.stepListener);
         } else {
             ReplayableMarketDataFeed replayable = injector.getInstance(ReplayableMarketDataFeed.class);
             feed = replayable;
@@ -395,7 +398,7 @@ public final class HuracanEngine implements AutoCloseable {
         private Duration sessionLength = Duration.ZERO;
         private long startMicros;
         private long replayToMicros;
-        private SimulatedMarketDriver.StepListener stepListener = SimulatedMarketDriver.StepListener.NONE;
+        private MarketDriver.StepListener stepListener = MarketDriver.StepListener.NONE;
 
         private Builder() {
         }
@@ -457,7 +460,10 @@ public final class HuracanEngine implements AutoCloseable {
             return this;
         }
 
-        /** Called after each market step, at the step barrier, with the step's market time; live streams have no steps. */
+        /**
+         * Called after each market step, at the step barrier, with the step's market time; on live streams, which
+         * have no steps, once per evaluation interval of real time while the loops run, and once after settling.
+         */
         public Builder onMarketStep(LongConsumer listener) {
             this.stepListener = listener::accept;
             return this;

@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives a session on the venues' live streams: the feed delivers book tops and trades on its own threads, straight
  * to the router (there is no step and no barrier, and the engine's clock is the real one), so this driver only keeps
- * time: it reranks on the real clock and ends the session after its length, or when stopped.
+ * time: it reranks on the real clock, ticks the step listener (the session recorder) once per tick interval, and ends
+ * the session after its length, or when stopped.
  *
  * <p>Settling is the simulated driver's, in real time: no new entries, the loops given until the shutdown timeout to
  * handle what was offered up to then (orders in flight and their reports), every order still open cancelled, and the
@@ -33,11 +34,18 @@ final class LiveMarketDriver extends MarketDriver {
     private final EngineClock clock;
     private final long sessionMicros;
     private final Duration shutdownTimeout;
+    private final long tickMicros;
+    private final StepListener ticks;
     private volatile long rerankCount;
 
-    /** @param session how much real time to run before finishing by itself; {@link Duration#ZERO} for no limit */
+    /**
+     * @param session how much real time to run before finishing by itself; {@link Duration#ZERO} for no limit
+     * @param tick    how often {@code ticks} is called with the real time, from the session's start, plus once after
+     *                settling: the stand-in for the simulated driver's steps
+     */
     LiveMarketDriver(LiveMarketDataFeed feed, MarketRouter router, TradingPipeline pipeline, SessionSettlement settlement,
-                     RerankSchedule reranks, EngineClock clock, Duration session, Duration shutdownTimeout) {
+                     RerankSchedule reranks, EngineClock clock, Duration session, Duration shutdownTimeout,
+                     Duration tick, StepListener ticks) {
         this.feed = feed;
         this.router = router;
         this.pipeline = pipeline;
@@ -46,6 +54,8 @@ final class LiveMarketDriver extends MarketDriver {
         this.clock = clock;
         this.sessionMicros = session.toNanos() / 1_000;
         this.shutdownTimeout = shutdownTimeout;
+        this.tickMicros = tick.toNanos() / 1_000;
+        this.ticks = ticks;
     }
 
     /** The settlement has the shutdown timeout; a little more for the cancels' round trips to return. */
@@ -74,16 +84,22 @@ final class LiveMarketDriver extends MarketDriver {
         long end = sessionMicros == 0 ? Long.MAX_VALUE : start + sessionMicros;
         reranks.begin(start);
         long now = start;
+        long nextTick = start;
         while (!stopRequested() && now < end) {
             if (reranks.due(now)) {
                 pipeline.rerank(now);
                 rerankCount++;
             }
-            long wakeMicros = Math.min(reranks.nextMicros(), end);
+            if (now >= nextTick) {
+                ticks.onStep(now);
+                nextTick = now + tickMicros;
+            }
+            long wakeMicros = Math.min(Math.min(reranks.nextMicros(), nextTick), end);
             LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, Math.max(0, (wakeMicros - now) * 1_000)));
             now = clock.epochMicros();
         }
         settle();
+        ticks.onStep(clock.epochMicros());
     }
 
     private void settle() {

@@ -94,6 +94,18 @@ abstract class MarketDriver implements ManagedService {
         return thread == null ? ComponentHealth.down("not started") : runningHealth();
     }
 
+    /**
+     * Called on the driver thread as the session moves on, with the engine clock's time. Simulated: after each market
+     * step, at the barrier, when the loops are idle, so reads are consistent and the same on every run with a seed.
+     * Live: on the real clock while the loops run, so reads are a recent picture (what the risk views are made for).
+     */
+    @FunctionalInterface
+    interface StepListener {
+        StepListener NONE = micros -> { };
+
+        void onStep(long marketMicros);
+    }
+
     private void run() {
         try {
             drive();

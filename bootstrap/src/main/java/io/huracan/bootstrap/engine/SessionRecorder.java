@@ -23,9 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fills a {@link SessionRecording} as a session runs: once per second of market time (at the step barrier, so the
- * picture is consistent and the same on every run with the same seed) equity, exposure and utilisation; and every
- * fill and completed order's predicted against realised cost as they happen.
+ * Fills a {@link SessionRecording} as a session runs: once per second of market time equity, exposure and
+ * utilisation; and every fill and completed order's predicted against realised cost as they happen. Simulated, the
+ * samples are taken at the step barrier, so the picture is consistent and the same on every run with the same seed;
+ * on live streams, a second of market time is a second of real time, and the samples are taken as the live driver
+ * ticks (once per evaluation interval), while the loops trade on.
  */
 public final class SessionRecorder implements EngineObserver {
     private static final long SAMPLE_MICROS = 1_000_000;
@@ -49,7 +51,7 @@ public final class SessionRecorder implements EngineObserver {
         this.nextSampleMicros = startMicros;
     }
 
-    /** The step listener: samples when a second of market time has passed. */
+    /** The step listener: samples when a second of market time (live: of real time) has passed. */
     public void onStep(long marketMicros) {
         if (marketMicros < nextSampleMicros) {
             return;

@@ -161,12 +161,4 @@ final class SimulatedMarketDriver extends MarketDriver {
             wait = dueNanos - real.monotonicNanos();
         }
     }
-
-    /** Called by the driver thread after each step, at the barrier: the loops are idle, so reads are consistent. */
-    @FunctionalInterface
-    interface StepListener {
-        StepListener NONE = micros -> { };
-
-        void onStep(long marketMicros);
-    }
 }

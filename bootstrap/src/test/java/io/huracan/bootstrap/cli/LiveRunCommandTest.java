@@ -5,10 +5,13 @@ import io.huracan.testkit.net.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,34 +26,72 @@ class LiveRunCommandTest {
     @Test
     void aLiveSessionSaysItTradesOnTheVenuesStreams() throws Exception {
         try (var binance = new BinanceLiveStub()) {
-            // the credentials only have to resolve: the local Binance does not check signatures
-            Path config = Files.writeString(dir.resolve("live.yaml"), """
-                    engine:
-                      universe:
-                        active_coins: 2
-                        coins:
-                          - {symbol: BTC, sector: layer1, exchanges: [binance]}
-                          - {symbol: ETH, sector: layer1, exchanges: [binance]}
-                      exchanges:
-                        paper: {enabled: false}
-                        binance:
-                          enabled: true
-                          api_key: ${env:HOME}
-                          api_secret: ${env:HOME}
-                          base_url: "%s"
-                          stream: {enabled: true, url: "%s"}
-                      observability: {port: %d}
-                      registry: {path: "%s"}
-                    """.formatted(binance.restUrl(), binance.streamUrl(), FreePorts.loopback(), dir.resolve("registry")));
-
-            var commandLine = HuracanCli.commandLine();
-            commandLine.setOut(new PrintWriter(out, true));
-            commandLine.setErr(new PrintWriter(err, true));
-            int exit = commandLine.execute("run", "--config", config.toString(), "--duration", "2s", "--no-report");
+            int exit = run("--config", liveConfig(binance).toString(), "--duration", "2s", "--no-report");
 
             assertThat(exit).as(err.toString()).isZero();
             assertThat(out.toString()).contains("huracan: trading 2 of 2 coins live on the streams of binance, real time, 2s")
                     .doesNotContain("paper trading");
         }
+    }
+
+    /** The report of a live session samples equity, exposure and utilisation once a second of real time, as a simulated one does. */
+    @Test
+    void aLiveSessionsReportHasASampleForEverySecondOfTheRealClock() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            long before = System.currentTimeMillis() * 1_000;
+            int exit = run("--config", liveConfig(binance).toString(), "--duration", "4s",
+                    "--reports", dir.resolve("reports").toString());
+            long after = System.currentTimeMillis() * 1_000;
+
+            assertThat(exit).as(err.toString()).isZero();
+            Path report;
+            try (Stream<Path> listing = Files.list(dir.resolve("reports"))) {
+                report = listing.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            assertThat(out.toString()).contains("report: " + report.resolve("index.html"));
+            List<String> equity = Files.readAllLines(report.resolve("equity.csv"));
+            assertThat(equity.get(0)).isEqualTo("epoch_micros,equity,realised_pnl,unrealised_pnl");
+            List<Long> times = equity.stream().skip(1).map(line -> Long.parseLong(line.split(",")[0])).toList();
+            // one at the start, one a second while it runs, one after settling: at least one a second of the 4
+            assertThat(times).as(String.join("\n", equity)).hasSizeGreaterThanOrEqualTo(4).isSorted()
+                    .allSatisfy(micros -> assertThat(micros).isBetween(before, after));
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(times.get(i) - times.get(i - 1)).as("a second of real time between samples")
+                        .isBetween(1_000_000L, 2_000_000L);
+            }
+            assertThat(equity.get(1)).endsWith(",1000000.0,0.0,0.0"); // nothing traded on the flat local book
+            List<String> utilisation = Files.readAllLines(report.resolve("risk_utilisation.csv"));
+            assertThat(utilisation.get(0)).isEqualTo("epoch_micros,scope,value");
+            assertThat(utilisation).as("six scopes per sample").hasSize(1 + 6 * times.size());
+        }
+    }
+
+    private int run(String... arguments) {
+        var commandLine = HuracanCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(Stream.concat(Stream.of("run"), Stream.of(arguments)).toArray(String[]::new));
+    }
+
+    /** Binance enabled with its stream, on the local Binance; the credentials only have to resolve (no balance is asked). */
+    private Path liveConfig(BinanceLiveStub binance) throws IOException {
+        return Files.writeString(dir.resolve("live.yaml"), """
+                engine:
+                  universe:
+                    active_coins: 2
+                    coins:
+                      - {symbol: BTC, sector: layer1, exchanges: [binance]}
+                      - {symbol: ETH, sector: layer1, exchanges: [binance]}
+                  exchanges:
+                    paper: {enabled: false}
+                    binance:
+                      enabled: true
+                      api_key: ${env:HOME}
+                      api_secret: ${env:HOME}
+                      base_url: "%s"
+                      stream: {enabled: true, url: "%s"}
+                  observability: {port: %d}
+                  registry: {path: "%s"}
+                """.formatted(binance.restUrl(), binance.streamUrl(), FreePorts.loopback(), dir.resolve("registry")));
     }
 }

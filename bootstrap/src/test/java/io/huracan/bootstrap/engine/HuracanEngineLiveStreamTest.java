@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.domain.risk.ExposureScope;
 import io.huracan.ports.exchange.ExchangeGateway;
+import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.LiveMarketDataFeed;
 import io.huracan.ports.market.StreamState;
 import io.huracan.ports.market.SymbolStreamStatus;
+import io.huracan.ports.order.Fill;
+import io.huracan.ports.order.OrderStatus;
 import io.huracan.testkit.net.FreePorts;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The engine with Binance as its venue and Binance's stream enabled, against a local Binance: the session is driven
  * by the live feed on the real clock, book tops pushed on the websocket reach the event loops, the reranks run on the
- * real clock, and stopping settles and ends it. The gateway is Binance's (the local one) too.
+ * real clock, and stopping settles and ends it. The gateway is Binance's (the local one) too: a market the seed models
+ * react to makes the engine place signed orders there, and their fills come back into the positions; a resting order
+ * is cancelled on Binance by the settlement at the end, or at once by the kill switch.
  */
 class HuracanEngineLiveStreamTest {
     private static final Map<String, String> KEYS = Map.of("BINANCE_API_KEY", "key-1", "BINANCE_API_SECRET", "secret-1");
@@ -88,6 +97,153 @@ class HuracanEngineLiveStreamTest {
         }
     }
 
+    /**
+     * A market the seed models trade, built from how they decide: BTC rising 1 bp a second (a 60-cent step every
+     * 100 ms at 60,000), every trade an aggressive buy, three times as much bid as ask at the one-tick touch. After
+     * about three seconds of it the 15-minute return over the 15-minute volatility (√n for n seconds of a steady rise)
+     * passes the trend score of 1.5, and three evaluations later the coin is TRENDING_UP, whose momentum model
+     * predicts 4 + 1.5·ret10s/bp + 0.83·ret1m/bp + 7.5·imbalance + 8·flow ≈ 27 bps and rising: above Binance's 20 bps
+     * round trip (10 bps a leg, base config) plus the 2 bps minimum edge. While the coin still ranges, the
+     * mean-reversion model stays below 10 bps either way, so nothing trades before the trend.
+     */
+    @Test
+    void aTrendOnTheBinanceStreamSendsASignedMarketOrderToBinanceAndItsFillBecomesThePosition() throws Exception {
+        try (var binance = new BinanceLiveStub(); var engine = engine(binance, "")) {
+            List<ExecutionReport> reports = new CopyOnWriteArrayList<>();
+            engine.observe(new EngineObserver() {
+                @Override
+                public void onExecution(ExecutionReport report) {
+                    reports.add(report);
+                }
+            });
+            var market = new Uptrend(binance);
+            engine.start();
+            await("both coins streamed", () -> binance.streamed().containsAll(Set.of("btcusdt@depth@100ms", "btcusdt@trade")));
+
+            market.runUntil(() -> !binance.requests("POST", "/api/v3/order").isEmpty(), engine);
+
+            var order = binance.requests("POST", "/api/v3/order").get(0);
+            assertThat(order.params()).containsEntry("symbol", "BTCUSDT").containsEntry("side", "BUY")
+                    .containsEntry("type", "MARKET").containsEntry("newOrderRespType", "FULL")
+                    .containsKeys("quantity", "newClientOrderId", "timestamp").doesNotContainKeys("price", "timeInForce");
+            assertThat(order.apiKey()).isEqualTo("key-1");
+            assertThat(order.signedWith("secret-1")).as("HMAC-SHA256 signature of " + order.query() + order.body()).isTrue();
+            BigDecimal quantity = new BigDecimal(order.params().get("quantity"));
+            assertThat(quantity.remainder(new BigDecimal("0.00001")).signum()).as("a whole number of lots").isZero();
+            assertThat(quantity.doubleValue() * market.ask().doubleValue()).as("the 5000 USDT trade notional")
+                    .isCloseTo(5000, Offset.offset(5.0));
+
+            // the observer hears of the report after the loop applied it to the position
+            await("the fill reported", () -> reports.stream().anyMatch(r -> r.status() == OrderStatus.FILLED));
+            assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), quantity.doubleValue()));
+            assertThat(engine.stats().ordersSent()).isEqualTo(1);
+            assertThat(engine.stats().fills()).isEqualTo(1);
+            assertThat(engine.stats().orderRejects()).isZero();
+            ExecutionReport filled = reports.stream().filter(r -> r.status() == OrderStatus.FILLED).findFirst().orElseThrow();
+            assertThat(filled.clientOrderId().value()).isEqualTo(order.params().get("newClientOrderId"));
+            Fill fill = filled.lastFill().orElseThrow();
+            assertThat(fill.quantity().value()).isEqualByComparingTo(quantity);
+            // Binance took 0.1 % of the BTC bought; the engine counts it in USDT at the fill price
+            assertThat(fill.feeQuote().doubleValue()).isCloseTo(quantity.doubleValue() * fill.price().toDouble() * 0.001,
+                    Offset.offset(1e-6));
+            assertThat(engine.risk().averageEntry(Coin.of("BTC"), ExchangeId.BINANCE))
+                    .isCloseTo(fill.price().toDouble(), Offset.offset(0.001));
+
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            assertThat(binance.requests("GET", "/api/v3/openOrders")).as("the settlement asked").isNotEmpty();
+            assertThat(binance.requests("DELETE", "/api/v3/order")).as("nothing was left open to cancel").isEmpty();
+            assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), quantity.doubleValue()));
+        }
+    }
+
+    /**
+     * The same trend with maker entries: a post-only buy rests at the bid (LIMIT_MAKER). Nothing reports its fills while
+     * it rests (the engine reads no account stream), so the coin waits on it; at the session's end the settlement finds
+     * it among the open orders, with the half another client's sell filled meanwhile, and cancels the rest.
+     */
+    @Test
+    void aRestingMakerOrderIsSettledAtTheEndItsPartialFillKeptAndTheRestCancelledOnBinance() throws Exception {
+        try (var binance = new BinanceLiveStub(); var engine = engine(binance, "  strategy: {taker_entry: false}\n")) {
+            var market = new Uptrend(binance);
+            engine.start();
+            await("both coins streamed", () -> binance.streamed().containsAll(Set.of("btcusdt@depth@100ms", "btcusdt@trade")));
+
+            market.runUntil(() -> !binance.requests("POST", "/api/v3/order").isEmpty(), engine);
+
+            var order = binance.requests("POST", "/api/v3/order").get(0);
+            assertThat(order.params()).containsEntry("symbol", "BTCUSDT").containsEntry("side", "BUY")
+                    .containsEntry("type", "LIMIT_MAKER").containsKeys("quantity", "price", "newClientOrderId")
+                    .doesNotContainKey("timeInForce");
+            assertThat(order.signedWith("secret-1")).isTrue();
+            String clientOrderId = order.params().get("newClientOrderId");
+            BigDecimal price = new BigDecimal(order.params().get("price"));
+            assertThat(price).as("at or below the bid, on the tick").isLessThanOrEqualTo(market.bid());
+            assertThat(price.remainder(new BigDecimal("0.01")).signum()).isZero();
+            market.runFor(Duration.ofMillis(1_500)); // the coin evaluates on, and must neither send again nor see a fill
+            assertThat(binance.requests("POST", "/api/v3/order")).hasSize(1);
+            assertThat(engine.positions()).isEmpty();
+            assertThat(engine.risk().exposure(ExposureScope.GLOBAL_GROSS, 0)).as("reserved for the resting order")
+                    .isGreaterThan(4_000);
+
+            BigDecimal half = new BigDecimal(order.params().get("quantity")).divide(BigDecimal.valueOf(2))
+                    .setScale(5, RoundingMode.DOWN);
+            binance.fillResting(clientOrderId, half);
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            assertThat(binance.requests("GET", "/api/v3/openOrders")).isNotEmpty();
+            var cancels = binance.requests("DELETE", "/api/v3/order");
+            assertThat(cancels).singleElement().satisfies(cancel -> {
+                assertThat(cancel.params()).containsEntry("symbol", "BTCUSDT")
+                        .containsEntry("origClientOrderId", clientOrderId).containsKeys("orderId", "timestamp");
+                assertThat(cancel.signedWith("secret-1")).isTrue();
+            });
+            assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), half.doubleValue()));
+            assertThat(engine.stats().fills()).isEqualTo(1);
+            assertThat(engine.risk().exposure(ExposureScope.GLOBAL_GROSS, 0)).as("the cancelled rest released")
+                    .isCloseTo(half.doubleValue() * price.doubleValue(), Offset.offset(1.0));
+        }
+    }
+
+    /**
+     * The kill switch while a maker buy rests half filled: the engine cancels it on Binance at once, learns of the
+     * half from the cancel's answer, and sells that half back at the market (reduce-only), so it ends flat.
+     */
+    @Test
+    void theKillSwitchCancelsARestingOrderOnBinanceAndSellsWhatItHadFilled() throws Exception {
+        try (var binance = new BinanceLiveStub(); var engine = engine(binance, "  strategy: {taker_entry: false}\n")) {
+            var market = new Uptrend(binance);
+            engine.start();
+            await("both coins streamed", () -> binance.streamed().containsAll(Set.of("btcusdt@depth@100ms", "btcusdt@trade")));
+            market.runUntil(() -> !binance.requests("POST", "/api/v3/order").isEmpty(), engine);
+            var entry = binance.requests("POST", "/api/v3/order").get(0);
+            String clientOrderId = entry.params().get("newClientOrderId");
+            BigDecimal half = new BigDecimal(entry.params().get("quantity")).divide(BigDecimal.valueOf(2))
+                    .setScale(5, RoundingMode.DOWN);
+            binance.fillResting(clientOrderId, half);
+
+            engine.killSwitch();
+
+            await("the half sold back", () -> binance.requests("POST", "/api/v3/order").size() == 2
+                    && engine.positions().isEmpty());
+            assertThat(binance.requests("DELETE", "/api/v3/order")).singleElement().satisfies(cancel ->
+                    assertThat(cancel.params()).containsEntry("symbol", "BTCUSDT").containsEntry("origClientOrderId", clientOrderId));
+            var exit = binance.requests("POST", "/api/v3/order").get(1);
+            assertThat(exit.params()).containsEntry("symbol", "BTCUSDT").containsEntry("side", "SELL")
+                    .containsEntry("type", "MARKET");
+            assertThat(new BigDecimal(exit.params().get("quantity"))).isEqualByComparingTo(half);
+            assertThat(exit.signedWith("secret-1")).isTrue();
+            assertThat(engine.stats().fills()).as("the half bought, the half sold").isEqualTo(2);
+
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            assertThat(binance.requests("DELETE", "/api/v3/order")).as("nothing more to cancel at the end").hasSize(1);
+        }
+    }
+
     @Test
     void aLiveStreamInAClusterIsRefusedInOneLine() throws Exception {
         try (var binance = new BinanceLiveStub()) {
@@ -116,7 +272,11 @@ class HuracanEngineLiveStreamTest {
     }
 
     private HuracanEngine engine(BinanceLiveStub binance) throws Exception {
-        return HuracanEngine.builder().config(config(binance, "")).environment(KEYS).build();
+        return engine(binance, "");
+    }
+
+    private HuracanEngine engine(BinanceLiveStub binance, String extra) throws Exception {
+        return HuracanEngine.builder().config(config(binance, extra)).environment(KEYS).build();
     }
 
     private EngineConfig config(BinanceLiveStub binance, String extra) throws Exception {
@@ -139,6 +299,55 @@ class HuracanEngineLiveStreamTest {
                 """.formatted(binance.restUrl(), binance.streamUrl(), metricsPort, dir.resolve("registry"))
                 + extra);
         return new ConfigLoader(KEYS).load(List.of(file));
+    }
+
+    /**
+     * BTC on the local Binance rising 1 bp a second from 60,000.00 / 60,000.01 (one tick wide, 3 BTC bid against 1
+     * asked), one diff every 100 ms, each with an aggressive buy of 0.05 BTC at the ask.
+     */
+    private static final class Uptrend {
+        private static final BigDecimal STEP = new BigDecimal("0.60");
+        private static final BigDecimal TICK = new BigDecimal("0.01");
+
+        private final BinanceLiveStub binance;
+        private volatile BigDecimal bid = new BigDecimal("60000.00");
+
+        Uptrend(BinanceLiveStub binance) {
+            this.binance = binance;
+            binance.book("BTCUSDT", bid.toPlainString(), "3", ask().toPlainString(), "1");
+        }
+
+        BigDecimal bid() {
+            return bid;
+        }
+
+        BigDecimal ask() {
+            return bid.add(TICK);
+        }
+
+        void runFor(Duration duration) throws InterruptedException {
+            long end = System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end) {
+                step();
+            }
+        }
+
+        /** Moves the market until {@code done}; fails naming what the pipeline did if that takes a minute. */
+        void runUntil(BooleanSupplier done, HuracanEngine engine) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!done.getAsBoolean()) {
+                assertThat(System.nanoTime()).as("an order within 60 s of the trend; the pipeline: " + engine.stats())
+                        .isLessThan(deadline);
+                step();
+            }
+        }
+
+        private void step() throws InterruptedException {
+            bid = bid.add(STEP);
+            binance.moveTop("BTCUSDT", bid, "3", ask(), "1");
+            binance.trade("BTCUSDT", ask(), "0.05000000", false);
+            Thread.sleep(100);
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
