@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code huracan bench bus}: one publisher thread publishing encoded book tops in batches, one consumer reading and
- * acknowledging them in a consumer group. ops_per_s counts messages that went through publish, read and ack;
+ * acknowledging them in a consumer group ({@code acknowledgeAsync}: it reads on while up to {@value #ACKS_IN_FLIGHT}
+ * batches' acknowledgements travel, and the run ends when all are answered). ops_per_s counts messages that went
+ * through publish, read and ack;
  * latency is publish to read. The publisher stays at most {@code --window} batches ahead of the consumer (so latency
  * is that of a bounded queue, not of an ever-growing backlog) and the stream is never trimmed below that.
  * With {@code --adapter redis} the bus runs against {@code --redis-uri} under a fresh key prefix (deleted after),
@@ -53,6 +57,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BusBench implements Callable<Integer> {
     private static final Duration NO_PROGRESS_LIMIT = Duration.ofSeconds(30);
     static final int JIT_SETTLED_PERCENT = 5;
+    /** The consumer reads on while its acknowledgements travel, at most this many batches' worth. */
+    private static final int ACKS_IN_FLIGHT = 8;
 
     @Spec
     CommandSpec spec;
@@ -217,6 +223,7 @@ public final class BusBench implements Callable<Integer> {
             long received = 0;
             long lastProgress = start;
             var ids = new ArrayList<MessageId>(batch);
+            var acks = new ArrayDeque<CompletableFuture<Void>>();
             try {
                 while (received < count) {
                     List<BusMessage> read = bus.read(StreamType.MARKET_DATA, "bench", "c1", batch, Duration.ofMillis(100));
@@ -235,10 +242,15 @@ public final class BusBench implements Callable<Integer> {
                         ledger.consumed(sequence, message.id());
                         ids.add(message.id());
                     }
-                    ledger.acknowledged(bus.acknowledge(StreamType.MARKET_DATA, "bench", ids));
+                    acks.add(bus.acknowledgeAsync(StreamType.MARKET_DATA, "bench", ids).toCompletableFuture()
+                            .thenAccept(ledger::acknowledged));
+                    while (acks.size() > ACKS_IN_FLIGHT) {
+                        acks.poll().join();
+                    }
                     received += read.size();
                     window.release(read.size());
                 }
+                acks.forEach(CompletableFuture::join);
             } finally {
                 stop.set(true);
             }

@@ -4,6 +4,7 @@ import io.huracan.ports.bus.GroupStats;
 import io.huracan.ports.bus.MessageId;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bus bench's exactly-once check: the id publish returned for each message (by its sequence number), the id
@@ -19,7 +20,7 @@ final class DeliveryLedger {
     private final long[] consumedSequence;
     private final byte[] deliveries;
     private long foreign;
-    private long acknowledged;
+    private final AtomicLong acknowledged = new AtomicLong();
 
     DeliveryLedger(int count) {
         publishedMillis = new long[count];
@@ -50,8 +51,9 @@ final class DeliveryLedger {
         }
     }
 
+    /** Any thread: acknowledgements complete on the bus's threads. */
     void acknowledged(int count) {
-        acknowledged += count;
+        acknowledged.addAndGet(count);
     }
 
     /** Empty when the run was exactly once; otherwise one line saying what went wrong, with a first example. */
@@ -75,14 +77,14 @@ final class DeliveryLedger {
                 example = i;
             }
         }
-        if (missing + twice + otherId + foreign == 0 && acknowledged == deliveries.length && group.pending() == 0
+        if (missing + twice + otherId + foreign == 0 && acknowledged.get() == deliveries.length && group.pending() == 0
                 && group.lag() == 0) {
             return "";
         }
         return "exactly-once check failed: of " + deliveries.length + " messages " + missing + " never consumed, "
                 + twice + " consumed more than once, " + otherId + " consumed under another id than publish returned"
                 + (example < 0 ? "" : " (first: message " + example + ")") + ", " + foreign
-                + " consumed that were never published; acknowledged " + acknowledged + "; the group has "
+                + " consumed that were never published; acknowledged " + acknowledged.get() + "; the group has "
                 + group.pending() + " pending and " + group.lag() + " undelivered";
     }
 }

@@ -3,6 +3,8 @@ package io.huracan.ports.bus;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The engine's message streams ({@link StreamType}), with Redis-Streams semantics so that the in-memory bus and
@@ -61,6 +63,19 @@ public interface MessageBus extends AutoCloseable {
 
     default boolean acknowledge(StreamType stream, String group, MessageId id) {
         return acknowledge(stream, group, List.of(id)) == 1;
+    }
+
+    /**
+     * Acknowledges without waiting for the bus, so that a consumer reads on while the acknowledgement travels: the
+     * stage completes with how many were pending, or exceptionally with what {@link #acknowledge} would have thrown
+     * about the bus itself (bad arguments and a closed bus throw at once). Calls on this bus that report or hand out
+     * pending messages ({@link #readPending}, {@link #claimIdle}, {@link #deadLetters}, {@link #groupStats}) see
+     * every acknowledgement issued before them. An acknowledgement still travelling when the process dies is lost,
+     * and its messages are delivered again, as for a crash before {@link #acknowledge}. The ids are read before it
+     * returns, so the caller may reuse the collection. By default, at once.
+     */
+    default CompletionStage<Integer> acknowledgeAsync(StreamType stream, String group, Collection<MessageId> ids) {
+        return CompletableFuture.completedFuture(acknowledge(stream, group, ids));
     }
 
     /** Up to {@code maxCount} of the group's dead letters, oldest first, each with the deliveries it had. */

@@ -375,6 +375,55 @@ public abstract class MessageBusContract {
     }
 
     @Test
+    void anAcknowledgementThatIsNotWaitedForCountsLikeOneThatIs() {
+        MessageBus bus = bus();
+        bus.createGroup(ORDERS, "g", StartPosition.EARLIEST);
+        publish(bus, ORDERS, 0, 10);
+        List<BusMessage> read = bus.read(ORDERS, "g", "c1", 10, Duration.ZERO);
+        var first = bus.acknowledgeAsync(ORDERS, "g", ids(read.subList(0, 4)));
+        var second = bus.acknowledgeAsync(ORDERS, "g", ids(read.subList(2, 7)));
+        // not waited for: the stats must see both, and the pending messages handed out must be the last three
+        assertThat(bus.groupStats(ORDERS, "g").pending()).isEqualTo(3);
+        assertThat(ids(bus.readPending(ORDERS, "g", "c1", 10))).isEqualTo(ids(read.subList(7, 10)));
+        assertThat(first.toCompletableFuture().join() + second.toCompletableFuture().join()).isEqualTo(7);
+
+        // many at once (an adapter may send them on several connections): none may be overtaken by the stats
+        publish(bus, ORDERS, 10, 400);
+        List<BusMessage> many = bus.read(ORDERS, "g", "c1", 400, Duration.ZERO);
+        for (BusMessage message : many) {
+            bus.acknowledgeAsync(ORDERS, "g", List.of(message.id()));
+        }
+        assertThat(bus.groupStats(ORDERS, "g").pending()).isEqualTo(3);
+        assertThat(bus.acknowledgeAsync(ORDERS, "g", ids(read.subList(0, 2))).toCompletableFuture().join()).isZero();
+        assertThat(bus.acknowledgeAsync(ORDERS, "g", List.of()).toCompletableFuture().join()).isZero();
+    }
+
+    @Test
+    void anAcknowledgementNotWaitedForIsNotClaimedByAnotherConsumer() throws InterruptedException {
+        MessageBus bus = bus();
+        bus.createGroup(SIGNALS, "g", StartPosition.EARLIEST);
+        publish(bus, SIGNALS, 0, 200);
+        List<BusMessage> read = bus.read(SIGNALS, "g", "c1", 200, Duration.ZERO);
+        Thread.sleep(IDLE.toMillis() + 50);
+        bus.acknowledgeAsync(SIGNALS, "g", ids(read));
+        assertThat(bus.claimIdle(SIGNALS, "g", "c2", IDLE, 200)).isEmpty();
+    }
+
+    @Test
+    void anAcknowledgementNotWaitedForRefusesBadArgumentsAndAClosedBusAtOnce() {
+        MessageBus bus = bus();
+        bus.createGroup(ORDERS, "g", StartPosition.EARLIEST);
+        MessageId id = bus.publish(ORDERS, text("o"));
+        assertThatThrownBy(() -> bus.acknowledgeAsync(null, "g", List.of(id)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bus.acknowledgeAsync(ORDERS, " ", List.of(id)))
+                .isInstanceOf(IllegalArgumentException.class);
+        bus.close();
+        assertThatThrownBy(() -> bus.acknowledgeAsync(ORDERS, "g", List.of(id)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aClosedBusRefusesWorkAndReleasesWaitingReaders() throws Exception {
         MessageBus bus = bus();
         bus.createGroup(ORDERS, "g", StartPosition.LATEST);

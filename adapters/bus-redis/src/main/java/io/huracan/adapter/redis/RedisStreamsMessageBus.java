@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,6 +64,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     private final OutboundBuffer buffer;
     private final OutboundFlusher flusher;
     private final RedisFailures failures;
+    private final InFlightAcks inFlightAcks = new InFlightAcks();
     /** Redisson's command layer, for the two hot commands sent with arguments and replies in bytes. */
     private final CommandAsyncExecutor commands;
     private final Map<StreamType, RedisCommand<List<BusMessage>>> readCommands = new EnumMap<>(StreamType.class);
@@ -222,24 +225,56 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         return triples(stream, reply);
     }
 
+    /**
+     * Does not wait for this bus's buffered publishes as the other calls do: the ids were read, so Redis has them,
+     * and waiting for later publishes added a writer's round trip to every acknowledgement.
+     */
     @Override
     public int acknowledge(StreamType stream, String group, Collection<MessageId> ids) {
-        checkReady(stream);
+        checkOpen();
+        StreamType type = BusArguments.stream(stream);
         String groupName = BusArguments.name("group", group);
         if (ids.isEmpty()) {
             return 0;
         }
+        Long acknowledged = await(sendAck(type, groupName, ids), Duration.ZERO,
+                failure -> failures.translate(failure, "XACK", type, groupName));
+        return acknowledged.intValue();
+    }
+
+    /**
+     * The XACK goes out and the caller goes on; {@link #checkReady} makes the calls that report or hand out pending
+     * messages wait for its answer, and {@link #close} gives it the response timeout to arrive.
+     */
+    @Override
+    public CompletionStage<Integer> acknowledgeAsync(StreamType stream, String group, Collection<MessageId> ids) {
+        checkOpen();
+        StreamType type = BusArguments.stream(stream);
+        String groupName = BusArguments.name("group", group);
+        if (ids.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        inFlightAcks.sent(type);
+        return sendAck(type, groupName, ids).handle((acknowledged, failure) -> {
+            inFlightAcks.answered(type);
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                throw new CompletionException(open ? failures.translate(cause, "XACK", type, groupName) : closed());
+            }
+            return acknowledged.intValue();
+        });
+    }
+
+    private RFuture<Long> sendAck(StreamType stream, String group, Collection<MessageId> ids) {
         String key = keys.stream(stream);
         var arguments = new Object[2 + ids.size()];
         arguments[0] = key;
-        arguments[1] = groupName;
+        arguments[1] = group;
         int i = 2;
         for (MessageId id : ids) {
             arguments[i++] = StreamIdDigits.bytes(id.millis(), id.sequence());
         }
-        RFuture<Long> reply = commands.writeAsync(key, ByteArrayCodec.INSTANCE, RedisCommands.XACK, arguments);
-        Long acknowledged = await(reply, Duration.ZERO, failure -> failures.translate(failure, "XACK", stream, groupName));
-        return acknowledged.intValue();
+        return commands.writeAsync(key, ByteArrayCodec.INSTANCE, RedisCommands.XACK, arguments);
     }
 
     @Override
@@ -282,8 +317,9 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
     }
 
     /**
-     * Writes what is buffered (waiting up to twice the response timeout for Redis), then disconnects. Messages still
-     * buffered after that are lost with the process, as they would be in a crash; the close says how many.
+     * Writes what is buffered (waiting up to twice the response timeout for Redis) and waits for the answers to the
+     * acknowledgements still travelling (up to the response timeout), then disconnects. Messages still buffered after
+     * that are lost with the process, as they would be in a crash; the close says how many.
      */
     @Override
     public void close() {
@@ -294,6 +330,7 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         long left;
         try {
             left = flusher.stop(2 * config.responseTimeout().toMillis());
+            inFlightAcks.awaitAllAnswered(System.nanoTime() + config.responseTimeout().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             left = buffer.buffered();
@@ -369,11 +406,19 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
         }
     }
 
-    /** Checks the bus is open, then lets this bus's buffered publishes on the stream reach Redis first. */
+    /**
+     * Checks the bus is open, then lets this bus's buffered publishes on the stream reach Redis first, and its
+     * acknowledgements still travelling be answered.
+     */
     private void checkReady(StreamType stream) {
         checkOpen();
         StreamType type = BusArguments.stream(stream);
         awaitWritten(type, buffer.acceptedCount(type));
+        try {
+            inFlightAcks.awaitAnswered(type, System.nanoTime() + config.responseTimeout().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         checkOpen();
     }
 
