@@ -101,6 +101,32 @@ class RedisOutageTest {
         }
     }
 
+    @Test
+    void anAcknowledgementNotWaitedForFailsClearlyWhileRedisIsDownAndCountsOnceItIsBack() throws Exception {
+        try (var redis = new ChildRedis()) {
+            redis.start();
+            try (RedisStreamsMessageBus bus = bus(redis.uri(), 1_000)) {
+                bus.createGroup(StreamType.ORDERS, "g", StartPosition.EARLIEST);
+                bus.publish(StreamType.ORDERS, bytes("o"));
+                List<MessageId> read = bus.read(StreamType.ORDERS, "g", "c", 10, Duration.ZERO).stream()
+                        .map(BusMessage::id).toList();
+                assertThat(read).hasSize(1);
+
+                redis.kill();
+                var failed = bus.acknowledgeAsync(StreamType.ORDERS, "g", read).toCompletableFuture();
+                assertThatThrownBy(failed::join).isInstanceOf(java.util.concurrent.CompletionException.class)
+                        .cause().isInstanceOf(java.io.UncheckedIOException.class) // as acknowledge would throw
+                        .hasMessageContaining("redis bus at " + redis.uri() + ": XACK on stream orders failed")
+                        .hasMessageNotContaining("\n");
+                // the stats wait for no acknowledgement any more: the failed one was answered (with its failure)
+                redis.start(); // an empty server: nothing is pending there, so acknowledging counts none
+                bus.createGroup(StreamType.ORDERS, "g", StartPosition.EARLIEST);
+                assertThat(bus.acknowledgeAsync(StreamType.ORDERS, "g", read).toCompletableFuture().join()).isZero();
+                assertThat(bus.groupStats(StreamType.ORDERS, "g").pending()).isZero();
+            }
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
