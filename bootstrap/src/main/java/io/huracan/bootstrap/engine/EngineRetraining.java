@@ -168,9 +168,19 @@ final class EngineRetraining implements ManagedService {
         acknowledge(StreamType.EXECUTIONS, messages);
     }
 
+    /**
+     * Without waiting: this thread reads on while the acknowledgement travels (on Redis a round trip per batch of
+     * features). One that fails leaves its messages pending, to be delivered again, as at-least-once allows.
+     */
     private void acknowledge(StreamType stream, List<BusMessage> messages) {
         if (!messages.isEmpty()) {
-            bus.acknowledge(stream, GROUP, messages.stream().map(BusMessage::id).toList());
+            bus.acknowledgeAsync(stream, GROUP, messages.stream().map(BusMessage::id).toList())
+                    .whenComplete((acknowledged, failure) -> {
+                        if (failure != null) {
+                            log.warn("acknowledging {} {} messages failed; they stay pending: {}", messages.size(),
+                                    stream.key(), failure.toString());
+                        }
+                    });
         }
     }
 
