@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A simulated exchange: one account per venue the instruments list, matched against the market data it is
@@ -63,7 +64,7 @@ final class PaperExchangeGateway implements ExchangeGateway, MarketDataListener 
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
     private final Object lock = new Object();
-    private final Object deliveryLock = new Object();
+    private final AtomicBoolean delivering = new AtomicBoolean();
     private final EngineClock clock;
     private final long latencyMicros;
     private final List<Instrument> instruments;
@@ -572,21 +573,31 @@ final class PaperExchangeGateway implements ExchangeGateway, MarketDataListener 
         outbox.add(report);
     }
 
-    /** Hands queued reports and payments to the listeners, outside the state lock and in the order they happened. */
+    /**
+     * Hands queued reports and payments to the listeners, outside the state lock and in the order they happened, one
+     * thread at a time. A thread that finds another one delivering leaves its events to it and returns instead of
+     * waiting: a listener may block (the engine's loops take reports into a bounded lane), and the loop it waits for
+     * may itself be placing an order here, which delivers too; waiting for each other, the two would never move. The
+     * deliverer looks at the outbox again after letting go, so no event is left behind.
+     */
     private void deliver() {
-        if (outbox.isEmpty()) {
-            return;
-        }
-        synchronized (deliveryLock) {
-            Object event;
-            while ((event = outbox.poll()) != null) {
-                for (ExecutionListener listener : listeners) {
-                    if (event instanceof ExecutionReport report) {
-                        listener.onExecution(report);
-                    } else {
-                        listener.onFunding((FundingPayment) event);
+        while (!outbox.isEmpty()) {
+            if (!delivering.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                Object event;
+                while ((event = outbox.poll()) != null) {
+                    for (ExecutionListener listener : listeners) {
+                        if (event instanceof ExecutionReport report) {
+                            listener.onExecution(report);
+                        } else {
+                            listener.onFunding((FundingPayment) event);
+                        }
                     }
                 }
+            } finally {
+                delivering.set(false);
             }
         }
     }

@@ -101,6 +101,51 @@ class PaperExchangeGatewayTest {
         return gateway.balances(ExchangeId.BINANCE).get(0);
     }
 
+    /**
+     * The engine's shape of a deadlock: a listener that blocks (a loop's full report lane) until another thread has
+     * placed an order here (the loop itself). The placing thread must not wait for the blocked delivery; its reports
+     * go out after the ones being delivered, in order, by the thread that was delivering.
+     */
+    @Test
+    void aPlacementWhileAListenerBlocksOnAnotherThreadDoesNotWaitForThatDelivery() throws Exception {
+        PaperExchangeGateway gateway = perpetual();
+        Order first = perp(Side.BUY, OrderType.MARKET, TimeInForce.IOC, "0.1", null);
+        Order second = perp(Side.BUY, OrderType.MARKET, TimeInForce.IOC, "0.1", null);
+        var secondPlaced = new java.util.concurrent.CountDownLatch(1);
+        var delivered = new java.util.concurrent.CopyOnWriteArrayList<ClientOrderId>();
+        var placer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            gateway.addExecutionListener(new ExecutionListener() {
+                @Override
+                public void onExecution(ExecutionReport report) {
+                    if (delivered.isEmpty()) {
+                        placer.submit(() -> {
+                            gateway.place(second);
+                            secondPlaced.countDown();
+                        });
+                        try {
+                            assertThat(secondPlaced.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                                    .as("the other thread's place() returned while this delivery waited").isTrue();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    delivered.add(report.clientOrderId());
+                }
+
+                @Override
+                public void onFunding(FundingPayment payment) {
+                }
+            });
+            gateway.place(first);
+            assertThat(secondPlaced.getCount()).isZero();
+            assertThat(delivered).startsWith(first.clientOrderId()).contains(second.clientOrderId());
+            assertThat(delivered.indexOf(second.clientOrderId())).isGreaterThan(delivered.lastIndexOf(first.clientOrderId()));
+        } finally {
+            placer.shutdownNow();
+        }
+    }
+
     @Test
     void aMarketBuySweepsTheDepthAndPaysTheTakerFeeOnEachLevel() {
         PaperExchangeGateway gateway = perpetual();
