@@ -76,6 +76,8 @@ public final class HuracanEngine implements AutoCloseable {
     private final EngineEvents events;
     private final ServiceRunner services;
     private final EngineClock clock;
+    /** Null in a simulated session, whose paper venues report every fill themselves. */
+    private final WorkingOrderPoller orderPoller;
     /** Null in one process; this process's part of the cluster with {@code engine.cluster.enabled}. */
     private final ClusterMember member;
     private volatile ShutdownReport shutdownReport;
@@ -132,11 +134,14 @@ public final class HuracanEngine implements AutoCloseable {
             // the step listener (the session recorder) ticks once per evaluation interval of real time: a coin decides
             // at most that often, so positions and exposure move at that pace (fills aside); ticking faster would only
             // add samples of an unchanged picture, slower would miss decisions. The recorder keeps one a second at most
+            this.orderPoller = new WorkingOrderPoller(gateway, AdapterSelection.workingOrderPollIntervals(config.exchanges()));
             this.driver = new LiveMarketDriver(liveFeed, router, pipeline, settlement, reranks, real,
-                    builder.sessionLength, config.eventLoop().shutdownTimeout(), evaluation, builder.stepListener);
+                    builder.sessionLength, config.eventLoop().shutdownTimeout(), evaluation, builder.stepListener,
+                    orderPoller);
         } else {
             ReplayableMarketDataFeed replayable = injector.getInstance(ReplayableMarketDataFeed.class);
             feed = replayable;
+            this.orderPoller = null;
             simulated = new SimulatedMarketDriver(replayable, stepped, real, router, pipeline, settlement, reranks, step,
                     builder.speed, builder.sessionLength, behind, builder.stepListener);
             this.driver = simulated;
@@ -146,6 +151,10 @@ public final class HuracanEngine implements AutoCloseable {
         EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues(), maxLoops);
         EngineMeters.registerBus(metrics, injector.getInstance(MessageBus.class));
         metrics.healthCheck("market-driver", driver::health);
+        if (orderPoller != null) {
+            metrics.counter("huracan.order_poll.queries", "working-order queries sent to live venues", orderPoller::queries);
+            metrics.counter("huracan.order_poll.errors", "working-order poll rounds that failed", orderPoller::errors);
+        }
         // adapter services (the metrics endpoint) first; stopped in reverse: the driver settles first, the bus and
         // the adapters close last
         List<ManagedService> services = new ArrayList<>(
