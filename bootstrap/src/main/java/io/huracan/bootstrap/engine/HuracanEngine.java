@@ -4,12 +4,14 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.lifecycle.EngineStartException;
 import io.huracan.bootstrap.lifecycle.ServiceRunner;
 import io.huracan.bootstrap.wiring.AdapterSelection;
 import io.huracan.domain.loop.CoinAssignment;
@@ -110,14 +112,18 @@ public final class HuracanEngine implements AutoCloseable {
         this.clock = live ? real : stepped;
         String sessionId = Long.toString(clock.epochMicros() / 1_000_000, 36);
         List<Module> modules = new ArrayList<>(AdapterSelection.modules(config, builder.environment));
-        modules.add(new EngineModule(config, clock, sessionId));
+        // live, the risk limits start from what the accounts hold; simulated, from the paper book's balance
+        String quote = config.universe().quoteCurrency();
+        double paperBalance = config.exchanges().paper().startingBalance();
+        modules.add(new EngineModule(config, clock, sessionId, live
+                ? gateway -> VenueStartingEquity.read(gateway, quote) : gateway -> paperBalance));
         List<Module> overrides = new ArrayList<>(builder.overrides);
         if (builder.replayToMicros != 0) {
             overrides.add(0, new ReplayMarketModule(config, builder.startMicros, builder.replayToMicros));
         }
         this.injector = Guice.createInjector(Modules.override(modules).with(overrides));
+        this.risk = riskController(injector);
         this.pipeline = injector.getInstance(TradingPipeline.class);
-        this.risk = injector.getInstance(RiskController.class);
         this.events = injector.getInstance(EngineEvents.class);
         this.loops = injector.getInstance(Key.get(new TypeLiteral<EventLoopManager<CoinTrading, Object>>() { }));
         this.router = new MarketRouter(loops);
@@ -181,6 +187,18 @@ public final class HuracanEngine implements AutoCloseable {
             services.add(member);
         }
         this.services = new ServiceRunner(services);
+    }
+
+    /** The risk controller, whose starting equity a live session reads from the venues: a failure there in one line. */
+    private static RiskController riskController(Injector injector) {
+        try {
+            return injector.getInstance(RiskController.class);
+        } catch (ProvisionException e) {
+            if (e.getCause() instanceof EngineStartException unreadable) {
+                throw unreadable;
+            }
+            throw e;
+        }
     }
 
     public static Builder builder() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.lifecycle.EngineStartException;
 import io.huracan.domain.risk.ExposureScope;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.exchange.ExecutionReport;
@@ -341,6 +342,48 @@ class HuracanEngineLiveStreamTest {
             assertThatThrownBy(() -> config(binance, "", "working_order_poll_interval: 0s"))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("engine.exchanges.binance.working_order_poll_interval: PT0S is invalid; allowed: a duration > 0");
+        }
+    }
+
+    /** The risk limits of a live session start from the USDT the Binance account holds, free and locked. */
+    @Test
+    void theRiskControllersStartingEquityIsTheUsdtBalanceReadFromBinance() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.usdtBalance("250000.50000000", "1234.25000000");
+            try (var engine = engine(binance)) {
+                assertThat(engine.risk().startingEquity()).isEqualTo(251_234.75);
+                assertThat(engine.risk().equity()).isEqualTo(251_234.75);
+                assertThat(binance.requests("GET", "/api/v3/account")).singleElement().satisfies(account -> {
+                    assertThat(account.apiKey()).isEqualTo("key-1");
+                    assertThat(account.signedWith("secret-1")).isTrue();
+                });
+            }
+        }
+    }
+
+    @Test
+    void aLiveSessionWhoseBalanceCannotBeReadDoesNotStartAndSaysWhyInOneLine() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.refuseAccount();
+
+            assertThatThrownBy(() -> engine(binance))
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageStartingWith("cannot start live: the USDT balance on binance could not be read (the"
+                            + " starting equity of the risk limits): ")
+                    .hasMessageContaining("-2015")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void aLiveSessionWithNoUsdtOnBinanceDoesNotStart() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.usdtBalance("0.00000000", "0.00000000");
+
+            assertThatThrownBy(() -> engine(binance))
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessage("cannot start live: the accounts on binance hold 0 USDT; the risk limits need a starting"
+                            + " equity > 0");
         }
     }
 
