@@ -162,9 +162,9 @@ class HuracanEngineLiveStreamTest {
     }
 
     /**
-     * The same trend with maker entries: a post-only buy rests at the bid (LIMIT_MAKER). Nothing reports its fills while
-     * it rests (the engine reads no account stream), so the coin waits on it; at the session's end the settlement finds
-     * it among the open orders, with the half another client's sell filled meanwhile, and cancels the rest.
+     * The same trend with maker entries: a post-only buy rests at the bid (LIMIT_MAKER) and the coin waits on it. Another
+     * client's sell fills half of it just before the session ends, which the settlement finds among the open orders (or
+     * a poll found just before: it counts once either way), and the settlement cancels the rest.
      */
     @Test
     void aRestingMakerOrderIsSettledAtTheEndItsPartialFillKeptAndTheRestCancelledOnBinance() throws Exception {
