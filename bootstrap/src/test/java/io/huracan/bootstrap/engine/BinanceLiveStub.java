@@ -173,13 +173,13 @@ public final class BinanceLiveStub implements AutoCloseable {
     }
 
     /** What GET /api/v3/account answers for USDT from now on (the default: 1,000,000 free, the paper book's balance). */
-    void usdtBalance(String free, String locked) {
+    public void usdtBalance(String free, String locked) {
         usdtFree = free;
         usdtLocked = locked;
     }
 
     /** GET /api/v3/account fails from now on as Binance refuses a key without the permission: HTTP 401, -2015. */
-    void refuseAccount() {
+    public void refuseAccount() {
         accountFailure = 401;
     }
 
