@@ -137,10 +137,11 @@ public final class HuracanEngine implements AutoCloseable {
         if (live) {
             LiveMarketDataFeed liveFeed = injector.getInstance(LiveMarketDataFeed.class);
             feed = liveFeed;
+            // nothing streams a resting order's fills: the session asks the venues about its working orders
+            this.orderPoller = new WorkingOrderPoller(gateway, AdapterSelection.workingOrderPollIntervals(config.exchanges()));
             // the step listener (the session recorder) ticks once per evaluation interval of real time: a coin decides
             // at most that often, so positions and exposure move at that pace (fills aside); ticking faster would only
             // add samples of an unchanged picture, slower would miss decisions. The recorder keeps one a second at most
-            this.orderPoller = new WorkingOrderPoller(gateway, AdapterSelection.workingOrderPollIntervals(config.exchanges()));
             this.driver = new LiveMarketDriver(liveFeed, router, pipeline, settlement, reranks, real,
                     builder.sessionLength, config.eventLoop().shutdownTimeout(), evaluation, builder.stepListener,
                     orderPoller);
