@@ -18,7 +18,7 @@ final class SessionSummary {
     SessionSummary(HuracanEngine engine, long elapsedNanos) {
         PipelineStats stats = engine.stats();
         var risk = engine.risk();
-        double start = engine.config().exchanges().paper().startingBalance();
+        double start = risk.startingEquity();
         rows.put("wall time (s)", Math.round(elapsedNanos / 1e8) / 10.0);
         rows.put("market events", stats.marketEvents());
         rows.put("events per second", Math.round(stats.marketEvents() / Math.max(elapsedNanos / 1e9, 1e-3)));

@@ -40,7 +40,7 @@ final class StatusLine {
         String line = String.format("%4ds  %,9d events/s  signals %,d  orders %,d  fills %,d  P&L %+,.2f  exposure %,.0f"
                         + "  skips %,d  risk rejects %,d  breakers %s",
                 second, rate, stats.signals(), stats.ordersSent(), stats.fills(),
-                risk.equity() - engine.config().exchanges().paper().startingBalance(),
+                risk.equity() - risk.startingEquity(),
                 risk.exposure(ExposureScope.GLOBAL_GROSS, 0), stats.costSkipsTotal(), stats.riskRejectsTotal(),
                 risk.globalBreakerTripped() ? "GLOBAL TRIPPED" : risk.killSwitchEngaged() ? "KILL SWITCH" : "ok");
         if (terminal) {

@@ -17,7 +17,8 @@ import static io.huracan.ports.config.ConfigChecks.required;
  * may wait up to {@code maxRateLimitWait} for the venue's rate limits (0: never wait, fail at once without sending);
  * {@code breakerFailures} venue failures in a row open the circuit breaker for {@code breakerOpenFor};
  * {@code rateLimitScale} multiplies the documented rate limits the adapter assumes (an account with raised limits);
- * {@code stream} is the venue's market-data websockets.
+ * {@code workingOrderPollInterval} is how often a live session asks the venue about each of its working orders (the
+ * fills of a resting order reach the engine no other way); {@code stream} is the venue's market-data websockets.
  */
 public record VenueSection(
         boolean enabled,
@@ -34,6 +35,7 @@ public record VenueSection(
         int breakerFailures,
         Duration breakerOpenFor,
         double rateLimitScale,
+        Duration workingOrderPollInterval,
         StreamSection stream) {
 
     public VenueSection {
@@ -55,6 +57,7 @@ public record VenueSection(
         positive("breaker_failures", breakerFailures);
         positive("breaker_open_for", breakerOpenFor);
         inHalfOpenRange("rate_limit_scale", rateLimitScale, 0, 1000);
+        positive("working_order_poll_interval", workingOrderPollInterval);
         required("stream", stream);
     }
 }

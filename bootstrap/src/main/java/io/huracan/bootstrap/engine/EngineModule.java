@@ -30,6 +30,7 @@ import io.huracan.ports.time.EngineClock;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The engine's own parts, built from the config: cost model, risk controller, active models, the trading pipeline
@@ -39,11 +40,15 @@ final class EngineModule extends AbstractModule {
     private final EngineConfig config;
     private final EngineClock clock;
     private final String sessionId;
+    private final ToDoubleFunction<ExchangeGateway> startingEquity;
 
-    EngineModule(EngineConfig config, EngineClock clock, String sessionId) {
+    /** @param startingEquity the risk controller's starting equity, given the venues: read from them in a live session */
+    EngineModule(EngineConfig config, EngineClock clock, String sessionId,
+                 ToDoubleFunction<ExchangeGateway> startingEquity) {
         this.config = config;
         this.clock = clock;
         this.sessionId = sessionId;
+        this.startingEquity = startingEquity;
     }
 
     @Override
@@ -80,9 +85,9 @@ final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     RiskController risk(Universe universe, EngineEvents events, Optional<SharedExposure> shared,
-                        EngineMetrics metrics) {
+                        EngineMetrics metrics, ExchangeGateway gateway) {
         return new RiskController(new RiskUniverse(universe), config.risk(), config.tradeLimits(),
-                config.exchanges().paper().startingBalance(), clock, events,
+                startingEquity.applyAsDouble(gateway), clock, events,
                 shared.map(exposure -> (SharedExposure) new TimedSharedExposure(exposure, metrics)).orElse(null));
     }
 

@@ -4,12 +4,14 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import io.huracan.bootstrap.SystemEngineClock;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.lifecycle.EngineStartException;
 import io.huracan.bootstrap.lifecycle.ServiceRunner;
 import io.huracan.bootstrap.wiring.AdapterSelection;
 import io.huracan.domain.loop.CoinAssignment;
@@ -76,6 +78,8 @@ public final class HuracanEngine implements AutoCloseable {
     private final EngineEvents events;
     private final ServiceRunner services;
     private final EngineClock clock;
+    /** Null in a simulated session, whose paper venues report every fill themselves. */
+    private final WorkingOrderPoller orderPoller;
     /** Null in one process; this process's part of the cluster with {@code engine.cluster.enabled}. */
     private final ClusterMember member;
     private volatile ShutdownReport shutdownReport;
@@ -108,14 +112,18 @@ public final class HuracanEngine implements AutoCloseable {
         this.clock = live ? real : stepped;
         String sessionId = Long.toString(clock.epochMicros() / 1_000_000, 36);
         List<Module> modules = new ArrayList<>(AdapterSelection.modules(config, builder.environment));
-        modules.add(new EngineModule(config, clock, sessionId));
+        // live, the risk limits start from what the accounts hold; simulated, from the paper book's balance
+        String quote = config.universe().quoteCurrency();
+        double paperBalance = config.exchanges().paper().startingBalance();
+        modules.add(new EngineModule(config, clock, sessionId, live
+                ? gateway -> VenueStartingEquity.read(gateway, quote) : gateway -> paperBalance));
         List<Module> overrides = new ArrayList<>(builder.overrides);
         if (builder.replayToMicros != 0) {
             overrides.add(0, new ReplayMarketModule(config, builder.startMicros, builder.replayToMicros));
         }
         this.injector = Guice.createInjector(Modules.override(modules).with(overrides));
+        this.risk = riskController(injector);
         this.pipeline = injector.getInstance(TradingPipeline.class);
-        this.risk = injector.getInstance(RiskController.class);
         this.events = injector.getInstance(EngineEvents.class);
         this.loops = injector.getInstance(Key.get(new TypeLiteral<EventLoopManager<CoinTrading, Object>>() { }));
         this.router = new MarketRouter(loops);
@@ -129,14 +137,18 @@ public final class HuracanEngine implements AutoCloseable {
         if (live) {
             LiveMarketDataFeed liveFeed = injector.getInstance(LiveMarketDataFeed.class);
             feed = liveFeed;
+            // nothing streams a resting order's fills: the session asks the venues about its working orders
+            this.orderPoller = new WorkingOrderPoller(gateway, AdapterSelection.workingOrderPollIntervals(config.exchanges()));
             // the step listener (the session recorder) ticks once per evaluation interval of real time: a coin decides
             // at most that often, so positions and exposure move at that pace (fills aside); ticking faster would only
             // add samples of an unchanged picture, slower would miss decisions. The recorder keeps one a second at most
             this.driver = new LiveMarketDriver(liveFeed, router, pipeline, settlement, reranks, real,
-                    builder.sessionLength, config.eventLoop().shutdownTimeout(), evaluation, builder.stepListener);
+                    builder.sessionLength, config.eventLoop().shutdownTimeout(), evaluation, builder.stepListener,
+                    orderPoller);
         } else {
             ReplayableMarketDataFeed replayable = injector.getInstance(ReplayableMarketDataFeed.class);
             feed = replayable;
+            this.orderPoller = null;
             simulated = new SimulatedMarketDriver(replayable, stepped, real, router, pipeline, settlement, reranks, step,
                     builder.speed, builder.sessionLength, behind, builder.stepListener);
             this.driver = simulated;
@@ -146,6 +158,10 @@ public final class HuracanEngine implements AutoCloseable {
         EngineMeters.register(metrics, pipeline, risk, loops, events::riskEvents, gateway.venues(), maxLoops);
         EngineMeters.registerBus(metrics, injector.getInstance(MessageBus.class));
         metrics.healthCheck("market-driver", driver::health);
+        if (orderPoller != null) {
+            metrics.counter("huracan.order_poll.queries", "working-order queries sent to live venues", orderPoller::queries);
+            metrics.counter("huracan.order_poll.errors", "working-order poll rounds that failed", orderPoller::errors);
+        }
         // adapter services (the metrics endpoint) first; stopped in reverse: the driver settles first, the bus and
         // the adapters close last
         List<ManagedService> services = new ArrayList<>(
@@ -172,6 +188,18 @@ public final class HuracanEngine implements AutoCloseable {
             services.add(member);
         }
         this.services = new ServiceRunner(services);
+    }
+
+    /** The risk controller, whose starting equity a live session reads from the venues: a failure there in one line. */
+    private static RiskController riskController(Injector injector) {
+        try {
+            return injector.getInstance(RiskController.class);
+        } catch (ProvisionException e) {
+            if (e.getCause() instanceof EngineStartException unreadable) {
+                throw unreadable;
+            }
+            throw e;
+        }
     }
 
     public static Builder builder() {

@@ -36,16 +36,19 @@ final class LiveMarketDriver extends MarketDriver {
     private final Duration shutdownTimeout;
     private final long tickMicros;
     private final StepListener ticks;
+    private final WorkingOrderPoller orderPoller;
     private volatile long rerankCount;
 
     /**
      * @param session how much real time to run before finishing by itself; {@link Duration#ZERO} for no limit
      * @param tick    how often {@code ticks} is called with the real time, from the session's start, plus once after
      *                settling: the stand-in for the simulated driver's steps
+     * @param orderPoller asks the venues about the working orders while the session trades; stopped before settling,
+     *                    which learns the rest from the open orders and the cancels' answers
      */
     LiveMarketDriver(LiveMarketDataFeed feed, MarketRouter router, TradingPipeline pipeline, SessionSettlement settlement,
                      RerankSchedule reranks, EngineClock clock, Duration session, Duration shutdownTimeout,
-                     Duration tick, StepListener ticks) {
+                     Duration tick, StepListener ticks, WorkingOrderPoller orderPoller) {
         this.feed = feed;
         this.router = router;
         this.pipeline = pipeline;
@@ -56,6 +59,7 @@ final class LiveMarketDriver extends MarketDriver {
         this.shutdownTimeout = shutdownTimeout;
         this.tickMicros = tick.toNanos() / 1_000;
         this.ticks = ticks;
+        this.orderPoller = orderPoller;
     }
 
     /** The settlement has the shutdown timeout; a little more for the cancels' round trips to return. */
@@ -83,6 +87,17 @@ final class LiveMarketDriver extends MarketDriver {
         long start = clock.epochMicros();
         long end = sessionMicros == 0 ? Long.MAX_VALUE : start + sessionMicros;
         reranks.begin(start);
+        orderPoller.start();
+        try {
+            trade(start, end);
+        } finally {
+            orderPoller.stop();
+        }
+        settle();
+        ticks.onStep(clock.epochMicros());
+    }
+
+    private void trade(long start, long end) {
         long now = start;
         long nextTick = start;
         while (!stopRequested() && now < end) {
@@ -98,8 +113,6 @@ final class LiveMarketDriver extends MarketDriver {
             LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, Math.max(0, (wakeMicros - now) * 1_000)));
             now = clock.epochMicros();
         }
-        settle();
-        ticks.onStep(clock.epochMicros());
     }
 
     private void settle() {

@@ -45,6 +45,7 @@ import io.huracan.ports.metrics.EngineMetrics;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -168,6 +169,18 @@ public final class AdapterSelection {
         addIfEnabled(venues, ExchangeId.OKX, exchanges.okx(), quoteCurrency, environment);
         addIfEnabled(venues, ExchangeId.BYBIT, exchanges.bybit(), quoteCurrency, environment);
         return venues;
+    }
+
+    /** How often a live session polls its working orders on each enabled live venue. */
+    public static Map<ExchangeId, Duration> workingOrderPollIntervals(ExchangesSection exchanges) {
+        Map<ExchangeId, Duration> intervals = new EnumMap<>(ExchangeId.class);
+        for (var venue : Map.of(ExchangeId.BINANCE, exchanges.binance(), ExchangeId.OKX, exchanges.okx(),
+                ExchangeId.BYBIT, exchanges.bybit()).entrySet()) {
+            if (venue.getValue().enabled()) {
+                intervals.put(venue.getKey(), venue.getValue().workingOrderPollInterval());
+            }
+        }
+        return intervals;
     }
 
     /** The streams of the enabled live venues that enable them; a stream of a disabled venue stops the start. */

@@ -66,6 +66,21 @@ class LiveRunCommandTest {
         }
     }
 
+    @Test
+    void aLiveSessionWhoseBalanceCannotBeReadExitsOneWithOneLine() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.refuseAccount();
+
+            int exit = run("--config", liveConfig(binance).toString(), "--duration", "2s", "--no-report");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().strip()).doesNotContain("\n").startsWith(
+                    "huracan: cannot start live: the USDT balance on binance could not be read (the starting equity of"
+                            + " the risk limits): ");
+            assertThat(out.toString()).doesNotContain("trading 2 of 2 coins");
+        }
+    }
+
     private int run(String... arguments) {
         var commandLine = HuracanCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
@@ -73,7 +88,10 @@ class LiveRunCommandTest {
         return commandLine.execute(Stream.concat(Stream.of("run"), Stream.of(arguments)).toArray(String[]::new));
     }
 
-    /** Binance enabled with its stream, on the local Binance; the credentials only have to resolve (no balance is asked). */
+    /**
+     * Binance enabled with its stream, on the local Binance; the credentials only have to resolve (the stub checks no
+     * signature). The account's balance is the stub's 1,000,000 USDT unless a test changes it.
+     */
     private Path liveConfig(BinanceLiveStub binance) throws IOException {
         return Files.writeString(dir.resolve("live.yaml"), """
                 engine:

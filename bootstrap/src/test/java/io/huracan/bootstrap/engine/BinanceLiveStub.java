@@ -21,9 +21,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -34,8 +36,9 @@ import java.util.stream.Collectors;
  * (BTCUSDT and ETHUSDT), {@code depth} snapshots of the book as the diffs pushed so far left it (at the last diff's
  * id, or {@link #SNAPSHOT_ID} before any), and the signed order endpoints: {@code POST /api/v3/order} (MARKET orders
  * fill against the book top at once, FULL response with the 0.1 % commission in the asset received; LIMIT_MAKER
- * orders rest, or are refused when they would take), {@code GET /api/v3/order}, {@code DELETE /api/v3/order} and
- * {@code GET /api/v3/openOrders}. Every request is kept for the test to read. Each book starts at 99 / 101, 1 each.
+ * orders rest, or are refused when they would take), {@code GET /api/v3/order} (failing on request with 429 or a
+ * 5xx), {@code DELETE /api/v3/order}, {@code GET /api/v3/openOrders} and {@code GET /api/v3/account} (1,000,000
+ * USDT unless a test sets another balance, or refused). Every request is kept for the test to read. Each book starts at 99 / 101, 1 each.
  */
 public final class BinanceLiveStub implements AutoCloseable {
     static final long SNAPSHOT_ID = 100;
@@ -48,6 +51,12 @@ public final class BinanceLiveStub implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Orders by client order id, each as the field map Binance's order queries answer with. */
     private final Map<String, Map<String, String>> orders = new LinkedHashMap<>();
+    /** HTTP statuses the next order queries answer with instead of the order, one each, oldest first. */
+    private final Queue<Integer> queryFailures = new ConcurrentLinkedQueue<>();
+    /** GET /api/v3/account: the USDT balance, free and locked, or the HTTP status and Binance code it fails with. */
+    private volatile String usdtFree = "1000000.00000000";
+    private volatile String usdtLocked = "0.00000000";
+    private volatile int accountFailure;
     private long nextOrderId = 28;
     private long nextTradeId = 56;
 
@@ -163,6 +172,27 @@ public final class BinanceLiveStub implements AutoCloseable {
                 + ",\"M\":true}");
     }
 
+    /** What GET /api/v3/account answers for USDT from now on (the default: 1,000,000 free, the paper book's balance). */
+    public void usdtBalance(String free, String locked) {
+        usdtFree = free;
+        usdtLocked = locked;
+    }
+
+    /** GET /api/v3/account fails from now on as Binance refuses a key without the permission: HTTP 401, -2015. */
+    public void refuseAccount() {
+        accountFailure = 401;
+    }
+
+    /**
+     * The next order queries ({@code GET /api/v3/order}) fail, one per status, as Binance fails them: 429 with its
+     * -1003 body and a Retry-After of one second, a 5xx with -1001 ("Internal error").
+     */
+    void failOrderQueries(int... statuses) {
+        for (int status : statuses) {
+            queryFailures.add(status);
+        }
+    }
+
     /** Fills part of a resting order at its limit price, as another client's order crossing it would. */
     synchronized void fillResting(String clientOrderId, BigDecimal quantity) {
         Map<String, String> order = orders.get(clientOrderId);
@@ -218,8 +248,10 @@ public final class BinanceLiveStub implements AutoCloseable {
             case "GET /api/v3/exchangeInfo" -> json(200, EXCHANGE_INFO);
             case "GET /api/v3/depth" -> json(200, snapshot(params.get("symbol")));
             case "GET /api/v3/openOrders" -> json(200, openOrders());
+            case "GET /api/v3/account" -> accountFailure != 0
+                    ? error(accountFailure, -2015, "Invalid API-key, IP, or permissions for action.") : json(200, account());
             case "POST /api/v3/order" -> newOrder(params);
-            case "GET /api/v3/order" -> queryOrder(params);
+            case "GET /api/v3/order" -> queryFailures.isEmpty() ? queryOrder(params) : queryFailure(queryFailures.poll());
             case "DELETE /api/v3/order" -> cancelOrder(params);
             default -> error(404, -1000, "An unknown error occurred while processing the request.");
         };
@@ -295,6 +327,27 @@ public final class BinanceLiveStub implements AutoCloseable {
                 + order.get("cummulativeQuoteQty") + "\",\"status\":\"" + order.get("status") + "\",\"timeInForce\":\""
                 + order.get("timeInForce") + "\",\"type\":\"" + type + "\",\"side\":\"" + order.get("side")
                 + "\",\"workingTime\":" + now + ",\"selfTradePreventionMode\":\"NONE\",\"fills\":" + fills + "}");
+    }
+
+    /** GET /api/v3/account as documented: commissions, permissions and the balances (BTC, USDT). */
+    private String account() {
+        return "{\"makerCommission\":10,\"takerCommission\":10,\"buyerCommission\":0,\"sellerCommission\":0,"
+                + "\"commissionRates\":{\"maker\":\"0.00100000\",\"taker\":\"0.00100000\",\"buyer\":\"0.00000000\","
+                + "\"seller\":\"0.00000000\"},\"canTrade\":true,\"canWithdraw\":true,\"canDeposit\":true,"
+                + "\"brokered\":false,\"requireSelfTradePrevention\":false,\"preventSor\":false,\"updateTime\":123456789,"
+                + "\"accountType\":\"SPOT\",\"balances\":[{\"asset\":\"BTC\",\"free\":\"0.00000000\",\"locked\":\"0.00000000\"},"
+                + "{\"asset\":\"USDT\",\"free\":\"" + usdtFree + "\",\"locked\":\"" + usdtLocked + "\"}],"
+                + "\"permissions\":[\"SPOT\"],\"uid\":354937868}";
+    }
+
+    private static MockResponse queryFailure(int status) {
+        if (status == 429) {
+            return new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+                    .addHeader("Retry-After", "1")
+                    .body("{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 6000 requests per minute."
+                            + " Please use WebSocket Streams for live updates to avoid polling the API.\"}").build();
+        }
+        return error(status, -1001, "Internal error; unable to process your request. Please try again.");
     }
 
     private synchronized MockResponse queryOrder(Map<String, String> p) {

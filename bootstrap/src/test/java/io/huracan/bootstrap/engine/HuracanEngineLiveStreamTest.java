@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huracan.bootstrap.config.ConfigException;
 import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.EngineConfig;
+import io.huracan.bootstrap.lifecycle.EngineStartException;
 import io.huracan.domain.risk.ExposureScope;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.exchange.ExecutionReport;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * is cancelled on Binance by the settlement at the end, or at once by the kill switch.
  */
 class HuracanEngineLiveStreamTest {
+    /** Polls every 200 ms; no retries, so that one failed answer fails the poll (and is counted). */
+    private static final String POLLED_FAST = "working_order_poll_interval: 200ms, max_retries: 0";
     private static final Map<String, String> KEYS = Map.of("BINANCE_API_KEY", "key-1", "BINANCE_API_SECRET", "secret-1");
 
     @TempDir
@@ -159,9 +162,9 @@ class HuracanEngineLiveStreamTest {
     }
 
     /**
-     * The same trend with maker entries: a post-only buy rests at the bid (LIMIT_MAKER). Nothing reports its fills while
-     * it rests (the engine reads no account stream), so the coin waits on it; at the session's end the settlement finds
-     * it among the open orders, with the half another client's sell filled meanwhile, and cancels the rest.
+     * The same trend with maker entries: a post-only buy rests at the bid (LIMIT_MAKER) and the coin waits on it. Another
+     * client's sell fills half of it just before the session ends, which the settlement finds among the open orders (or
+     * a poll found just before: it counts once either way), and the settlement cancels the rest.
      */
     @Test
     void aRestingMakerOrderIsSettledAtTheEndItsPartialFillKeptAndTheRestCancelledOnBinance() throws Exception {
@@ -244,6 +247,146 @@ class HuracanEngineLiveStreamTest {
         }
     }
 
+    /**
+     * Working-order polling: a maker buy rests, the first two polls fail (a 503, then a 429 with Retry-After, for whose
+     * second the venue's budget sends no query) and are counted, the next ones find the half another client's sell filled, then the rest: both fills reach the position
+     * while the session runs, each counted once, and the settlement has nothing left to cancel.
+     */
+    @Test
+    void pollingARestingMakerOrderBringsItsPartialThenFullFillIntoThePositionOnceAndSurvivesPollErrors() throws Exception {
+        try (var binance = new BinanceLiveStub();
+             var engine = engine(binance, "  strategy: {taker_entry: false}\n", POLLED_FAST)) {
+            List<ExecutionReport> reports = new CopyOnWriteArrayList<>();
+            engine.observe(new EngineObserver() {
+                @Override
+                public void onExecution(ExecutionReport report) {
+                    reports.add(report);
+                }
+            });
+            var market = new Uptrend(binance);
+            engine.start();
+            await("both coins streamed", () -> binance.streamed().containsAll(Set.of("btcusdt@depth@100ms", "btcusdt@trade")));
+            binance.failOrderQueries(503, 429);
+            market.runUntil(() -> !binance.requests("POST", "/api/v3/order").isEmpty(), engine);
+            var entry = binance.requests("POST", "/api/v3/order").get(0);
+            assertThat(entry.params()).containsEntry("type", "LIMIT_MAKER");
+            String clientOrderId = entry.params().get("newClientOrderId");
+            BigDecimal quantity = new BigDecimal(entry.params().get("quantity"));
+            BigDecimal half = quantity.divide(BigDecimal.valueOf(2)).setScale(5, RoundingMode.DOWN);
+
+            await("both failed polls counted", () -> metric("huracan_order_poll_errors_total") >= 2);
+            assertThat(engine.failure()).isEmpty();
+            binance.fillResting(clientOrderId, half);
+            await("the half polled into the position", () -> engine.positions().equals(Map.of(Coin.of("BTC"), half.doubleValue())));
+            assertThat(engine.stats().fills()).isEqualTo(1);
+            binance.fillResting(clientOrderId, quantity.subtract(half));
+            await("the rest polled into the position", () -> reports.stream().anyMatch(r -> r.status() == OrderStatus.FILLED));
+            // the two fills summed in double: within a rounding step of the order, far from a fill counted twice
+            assertThat(engine.positions()).containsOnlyKeys(Coin.of("BTC"));
+            assertThat(engine.positions().get(Coin.of("BTC"))).isCloseTo(quantity.doubleValue(), Offset.offset(1e-12));
+            assertThat(engine.stats().fills()).isEqualTo(2);
+            assertThat(engine.isFinished()).as("learnt while the session runs").isFalse();
+            // after the 429 the venue's budget held the polls back for the Retry-After second: tried, failed, not sent
+            assertThat((double) binance.requests("GET", "/api/v3/order").size()).as("order queries sent")
+                    .isLessThan(metric("huracan_order_poll_queries_total"));
+
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            var entryFills = reports.stream().filter(r -> r.clientOrderId().value().equals(clientOrderId))
+                    .flatMap(r -> r.lastFill().stream()).toList();
+            assertThat(entryFills).extracting(fill -> fill.quantity().value())
+                    .usingElementComparator(BigDecimal::compareTo).containsExactly(half, quantity.subtract(half));
+            assertThat(entryFills).allSatisfy(fill -> assertThat(fill.maker()).as("resting fills added liquidity").isTrue());
+            assertThat(reports.stream().filter(r -> r.clientOrderId().value().equals(clientOrderId)
+                    && r.status() == OrderStatus.FILLED)).hasSize(1);
+            assertThat(binance.requests("DELETE", "/api/v3/order")).as("nothing was left working to cancel")
+                    .noneMatch(cancel -> clientOrderId.equals(cancel.params().get("origClientOrderId")));
+            assertThat(binance.requests("GET", "/api/v3/order")).as("one query per poll of the working order")
+                    .allSatisfy(query -> assertThat(query.params()).containsEntry("origClientOrderId", clientOrderId));
+        }
+    }
+
+    /** A partial fill the polling brought in and the settlement's cancel answer reports again counts once. */
+    @Test
+    void aPartialFillSeenByPollingAndAgainByTheSettlementsCancelCountsOnce() throws Exception {
+        try (var binance = new BinanceLiveStub();
+             var engine = engine(binance, "  strategy: {taker_entry: false}\n", POLLED_FAST)) {
+            var market = new Uptrend(binance);
+            engine.start();
+            await("both coins streamed", () -> binance.streamed().containsAll(Set.of("btcusdt@depth@100ms", "btcusdt@trade")));
+            market.runUntil(() -> !binance.requests("POST", "/api/v3/order").isEmpty(), engine);
+            var entry = binance.requests("POST", "/api/v3/order").get(0);
+            String clientOrderId = entry.params().get("newClientOrderId");
+            BigDecimal price = new BigDecimal(entry.params().get("price"));
+            BigDecimal quarter = new BigDecimal(entry.params().get("quantity")).divide(BigDecimal.valueOf(4))
+                    .setScale(5, RoundingMode.DOWN);
+            binance.fillResting(clientOrderId, quarter);
+            await("the quarter polled into the position", () -> engine.positions().equals(Map.of(Coin.of("BTC"), quarter.doubleValue())));
+
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            assertThat(binance.requests("DELETE", "/api/v3/order")).singleElement()
+                    .satisfies(cancel -> assertThat(cancel.params()).containsEntry("origClientOrderId", clientOrderId));
+            assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), quarter.doubleValue()));
+            assertThat(engine.stats().fills()).isEqualTo(1);
+            assertThat(engine.risk().exposure(ExposureScope.GLOBAL_GROSS, 0)).as("the cancelled rest released")
+                    .isCloseTo(quarter.doubleValue() * price.doubleValue(), Offset.offset(1.0));
+        }
+    }
+
+    @Test
+    void aWorkingOrderPollIntervalOfZeroIsRefusedInOneLine() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            assertThatThrownBy(() -> config(binance, "", "working_order_poll_interval: 0s"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("engine.exchanges.binance.working_order_poll_interval: PT0S is invalid; allowed: a duration > 0");
+        }
+    }
+
+    /** The risk limits of a live session start from the USDT the Binance account holds, free and locked. */
+    @Test
+    void theRiskControllersStartingEquityIsTheUsdtBalanceReadFromBinance() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.usdtBalance("250000.50000000", "1234.25000000");
+            try (var engine = engine(binance)) {
+                assertThat(engine.risk().startingEquity()).isEqualTo(251_234.75);
+                assertThat(engine.risk().equity()).isEqualTo(251_234.75);
+                assertThat(binance.requests("GET", "/api/v3/account")).singleElement().satisfies(account -> {
+                    assertThat(account.apiKey()).isEqualTo("key-1");
+                    assertThat(account.signedWith("secret-1")).isTrue();
+                });
+            }
+        }
+    }
+
+    @Test
+    void aLiveSessionWhoseBalanceCannotBeReadDoesNotStartAndSaysWhyInOneLine() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.refuseAccount();
+
+            assertThatThrownBy(() -> engine(binance))
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageStartingWith("cannot start live: the USDT balance on binance could not be read (the"
+                            + " starting equity of the risk limits): ")
+                    .hasMessageContaining("-2015")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void aLiveSessionWithNoUsdtOnBinanceDoesNotStart() throws Exception {
+        try (var binance = new BinanceLiveStub()) {
+            binance.usdtBalance("0.00000000", "0.00000000");
+
+            assertThatThrownBy(() -> engine(binance))
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessage("cannot start live: the accounts on binance hold 0 USDT; the risk limits need a starting"
+                            + " equity > 0");
+        }
+    }
+
     @Test
     void aLiveStreamInAClusterIsRefusedInOneLine() throws Exception {
         try (var binance = new BinanceLiveStub()) {
@@ -276,10 +419,34 @@ class HuracanEngineLiveStreamTest {
     }
 
     private HuracanEngine engine(BinanceLiveStub binance, String extra) throws Exception {
-        return HuracanEngine.builder().config(config(binance, extra)).environment(KEYS).build();
+        return engine(binance, extra, "");
+    }
+
+    private HuracanEngine engine(BinanceLiveStub binance, String extra, String binanceExtra) throws Exception {
+        return HuracanEngine.builder().config(config(binance, extra, binanceExtra)).environment(KEYS).build();
+    }
+
+    /** The value of one sample on the engine's /metrics, or -1 when it is not there. */
+    private double metric(String name) {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            return response.body().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private EngineConfig config(BinanceLiveStub binance, String extra) throws Exception {
+        return config(binance, extra, "");
+    }
+
+    /** {@code binanceExtra}: more keys of engine.exchanges.binance, {@code "key: value, key: value"}. */
+    private EngineConfig config(BinanceLiveStub binance, String extra, String binanceExtra) throws Exception {
         Path file = dir.resolve("live.yaml");
         Files.writeString(file, """
                 engine:
@@ -294,9 +461,11 @@ class HuracanEngineLiveStreamTest {
                       enabled: true
                       base_url: "%s"
                       stream: {enabled: true, url: "%s"}
+                      %s
                   observability: {port: %d}
                   registry: {path: "%s"}
-                """.formatted(binance.restUrl(), binance.streamUrl(), metricsPort, dir.resolve("registry"))
+                """.formatted(binance.restUrl(), binance.streamUrl(),
+                String.join("\n      ", binanceExtra.split(", ")), metricsPort, dir.resolve("registry"))
                 + extra);
         return new ConfigLoader(KEYS).load(List.of(file));
     }

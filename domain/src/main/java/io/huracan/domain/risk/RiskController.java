@@ -925,6 +925,11 @@ public final class RiskController {
         return equity;
     }
 
+    /** The equity the session started with, which the drawdown limits and the P&L are measured from. */
+    public double startingEquity() {
+        return startingEquity;
+    }
+
     public double equityPeak() {
         return equityPeak;
     }
