@@ -73,7 +73,6 @@ import picocli.CommandLine;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Events/s through the whole in-memory pipeline, event-to-intent latency, scaling over coins.")
 public final class PipelineBench implements Runnable {
-    static final int JIT_SETTLED_MILLIS_PER_SECOND = 50;
     @Option(names = "--json", description = "Print one JSON object on the last line.")
     boolean json;
 
@@ -102,12 +101,6 @@ public final class PipelineBench implements Runnable {
                     + "(default ${DEFAULT-VALUE}).")
     int latencyWarmupSeconds;
 
-    @Option(names = "--latency-warmup-max-seconds", defaultValue = "12",
-            description = "The warm-up goes on past --latency-warmup-seconds, a second at a time, until the JIT spent "
-                    + "under " + JIT_SETTLED_MILLIS_PER_SECOND + " ms of a second compiling, at most this long "
-                    + "(default ${DEFAULT-VALUE}).")
-    int latencyWarmupMaxSeconds;
-
     @Option(names = "--scaling-events", defaultValue = "500000",
             description = "Events per scaling run at 20, 100, 200, 400 coins; 0 skips them (default ${DEFAULT-VALUE}).")
     int scalingEvents;
@@ -128,23 +121,22 @@ public final class PipelineBench implements Runnable {
     public void run() {
         EngineConfig config = configOptions.load();
         if (coins < 1 || coins > config.universe().coins().size() || events < 1 || rate < 1 || latencySeconds < 1
-                || latencyWarmupSeconds < 0 || latencyWarmupMaxSeconds < latencyWarmupSeconds) {
+                || latencyWarmupSeconds < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--coins must be in [1, "
                     + config.universe().coins().size() + "]; --events, --rate and --latency-seconds must be > 0; "
-                    + "--latency-warmup-seconds must be >= 0 and --latency-warmup-max-seconds at least as long");
+                    + "--latency-warmup-seconds must be >= 0");
         }
         if (warmupEvents > 0) {
             BenchProgress.phase("pipeline", "warming up");
-            runOnce(config, coins, warmupEvents, Pacing.fullSpeed(warmupEvents));
+            runOnce(config, coins, warmupEvents, 0, 0);
         }
         BenchProgress.phase("pipeline", "throughput with " + coins + " coins");
-        Result main = runOnce(config, coins, events, Pacing.fullSpeed(events));
+        Result main = runOnce(config, coins, events, 0, 0);
         BenchProgress.phase("pipeline", "machine stalls");
         MachineStalls stalls = MachineStalls.measure(3, 100_000);
         BenchProgress.phase("pipeline", "latency at " + rate + " events/s");
-        Result paced = runOnce(config, coins, rate * (latencyWarmupMaxSeconds + latencySeconds),
-                new Pacing(rate, (long) rate * latencyWarmupSeconds, (long) rate * latencyWarmupMaxSeconds,
-                        (long) rate * latencySeconds));
+        Result paced = runOnce(config, coins, rate * (latencyWarmupSeconds + latencySeconds), rate,
+                (long) rate * latencyWarmupSeconds);
         var report = new BenchReport("pipeline", main.eventsPerSecond)
                 .latency(paced.decisionLatency)
                 .put("intent_samples", paced.intentLatency.getTotalCount())
@@ -165,13 +157,12 @@ public final class PipelineBench implements Runnable {
                 .put("metrics_scrape_ms", Math.round(paced.scrapeMillis * 100) / 100.0)
                 .put("latency_offered_rate", rate)
                 .put("latency_achieved_rate", Math.round(paced.eventsPerSecond))
-                .put("jit_ms_during_latency", paced.jitMillisRecorded)
-                .put("latency_warmup_s", paced.warmupSeconds);
+                .put("jit_ms_during_latency", paced.jitMillisRecorded);
         stalls.addTo(report);
         if (scalingEvents > 0) {
             for (int n : new int[] {20, 100, 200, 400}) {
                 BenchProgress.phase("pipeline", "scaling, " + n + " coins");
-                Result scaled = runOnce(config, n, scalingEvents, Pacing.fullSpeed(scalingEvents));
+                Result scaled = runOnce(config, n, scalingEvents, 0, 0);
                 report.put("ops_per_s_" + n + "_coins", Math.round(scaled.eventsPerSecond));
             }
         }
@@ -180,27 +171,14 @@ public final class PipelineBench implements Runnable {
 
     private record Result(PipelineStats stats, double eventsPerSecond, Histogram decisionLatency, Histogram intentLatency, int loops,
                           long orders, long fills, long heapUsedMb, long scrapes, double scrapeMillis,
-                          double cpuNanosPerEvent, long jitMillisRecorded, double warmupSeconds) {
-    }
-
-    /**
-     * How events are offered: {@code rate} a second (0: as fast as the loops take them), the first
-     * {@code minWarmupEvents} to {@code maxWarmupEvents} unrecorded (the warm-up ends at the first whole second after
-     * the minimum in which the JIT compiled less than {@link #JIT_SETTLED_MILLIS_PER_SECOND} ms), then
-     * {@code recordedEvents} recorded.
-     */
-    private record Pacing(int rate, long minWarmupEvents, long maxWarmupEvents, long recordedEvents) {
-        static Pacing fullSpeed(long events) {
-            return new Pacing(0, 0, 0, events);
-        }
+                          double cpuNanosPerEvent, long jitMillisRecorded) {
     }
 
     /**
      * Builds a fresh engine over the first {@code coinCount} coins and offers {@code count} events to it; latencies
-     * are recorded as {@code pacing} says.
+     * are recorded from the {@code unrecordedEvents}-th offer on.
      */
-    private Result runOnce(EngineConfig config, int coinCount, int count, Pacing pacing) {
-        int offeredRate = pacing.rate();
+    private Result runOnce(EngineConfig config, int coinCount, int count, int offeredRate, long unrecordedEvents) {
         var listings = config.universe().coins().subList(0, coinCount);
         var universe = new Universe(config.universe().quoteCurrency(), coinCount,
                 Math.min(config.universe().activeCoins(), coinCount), listings);
@@ -260,28 +238,15 @@ public final class PipelineBench implements Runnable {
         long began = System.nanoTime();
         long offered = 0;
         long jitBefore = JitCompileTime.millis();
-        long recordFrom = pacing.maxWarmupEvents() == 0 ? 0 : -1;
-        long jitAtLastSecond = jitBefore;
-        long nextSecond = offeredRate;
         for (Object event : generated) {
-            if (recordFrom < 0 && offered >= nextSecond) {
-                long jit = JitCompileTime.millis();
-                boolean settled = jit - jitAtLastSecond < JIT_SETTLED_MILLIS_PER_SECOND;
-                jitAtLastSecond = jit;
-                nextSecond += offeredRate;
-                if (offered >= pacing.minWarmupEvents() && (settled || offered >= pacing.maxWarmupEvents())) {
-                    decisions.reset();
-                    intents.reset();
-                    jitBefore = jit;
-                    recordFrom = offered;
-                }
-            }
-            if (recordFrom >= 0 && offered - recordFrom >= pacing.recordedEvents()) {
-                break;
-            }
             long at = timestampOf(event);
             if (at > clock.epochMicros()) {
                 clock.advanceTo(at);
+            }
+            if (offered == unrecordedEvents && unrecordedEvents > 0) {
+                decisions.reset();
+                intents.reset();
+                jitBefore = JitCompileTime.millis();
             }
             feed.emit(event);
             if (loops.offer(coinOf(event), event) == io.huracan.domain.loop.OfferResult.ACCEPTED) {
@@ -322,7 +287,7 @@ public final class PipelineBench implements Runnable {
         Histogram intentOnly = intents.getIntervalHistogram();
         all.add(intentOnly);
         return new Result(stats, offered / seconds, all, intentOnly, loopCount, stats.ordersSent(), stats.fills(), heapMb, scrapes,
-                scrapeMillis, cpuPerEvent, jitMillis, offeredRate == 0 ? 0 : (double) Math.max(0, recordFrom) / offeredRate);
+                scrapeMillis, cpuPerEvent, jitMillis);
     }
 
     private Duration idleMaxPark(EngineConfig config) {
