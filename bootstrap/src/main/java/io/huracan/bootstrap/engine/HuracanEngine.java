@@ -159,7 +159,7 @@ public final class HuracanEngine implements AutoCloseable {
         EngineMeters.registerBus(metrics, injector.getInstance(MessageBus.class));
         metrics.healthCheck("market-driver", driver::health);
         if (orderPoller != null) {
-            metrics.counter("huracan.order_poll.queries", "working-order queries sent to live venues", orderPoller::queries);
+            metrics.counter("huracan.order_poll.queries", "working orders asked about on live venues (several may share a request)", orderPoller::queries);
             metrics.counter("huracan.order_poll.errors", "working-order poll rounds that failed", orderPoller::errors);
         }
         // adapter services (the metrics endpoint) first; stopped in reverse: the driver settles first, the bus and

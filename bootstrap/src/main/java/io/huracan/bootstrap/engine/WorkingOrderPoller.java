@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Asks live venues about the engine's own working orders, because nothing else reports the fills of an order that
  * rests: it learns which orders work from the execution reports ({@code NEW} or {@code PARTIALLY_FILLED} until a
- * terminal one), and every venue's interval it queries each of them through the gateway. The gateway delivers a
+ * terminal one), and every venue's interval it asks the gateway about them together. The gateway delivers a
  * report only when the order changed, with one fill for the growth of its filled quantity, so a fill seen here and
  * again in a later answer (the settlement's cancel) counts once; its budgets and breaker pace the queries.
  *
@@ -90,27 +90,35 @@ final class WorkingOrderPoller implements ExecutionListener {
     }
 
     /**
-     * One round on a venue; a failure ends the round (the venue's budget or breaker is the likely cause). The first
-     * failure of a run is logged, the rest only counted (a venue backing off for a minute would log every round).
+     * One round on a venue: its working orders asked about together ({@link ExchangeGateway#queryOrders}: one list
+     * of the open orders where the venue's limits favour it, not a query per order). A failure ends the round (the
+     * venue's budget or breaker is the likely cause). The first failure of a run is logged, the rest only counted (a
+     * venue backing off for a minute would log every round).
      */
     void poll(ExchangeId venue) {
-        for (Order order : new ArrayList<>(working.values())) {
-            if (order.exchange() != venue || Thread.currentThread().isInterrupted()) {
-                continue;
+        Map<ClientOrderId, Order> asked = new HashMap<>();
+        working.values().forEach(order -> {
+            if (order.exchange() == venue) {
+                asked.put(order.clientOrderId(), order);
             }
-            try {
-                queries.incrementAndGet();
-                // a changed order reaches the listeners (the coins, and this poller) from inside the query
-                gateway.query(order.coin(), venue, order.clientOrderId())
-                        .ifPresentOrElse(report -> { }, () -> working.remove(order.clientOrderId()));
-            } catch (RuntimeException e) {
-                errors.incrementAndGet();
-                if (failingRounds.merge(venue, 1, Integer::sum) == 1) {
-                    log.warn("polling working orders on {} failed, trying again every {} (further failures counted in"
-                            + " huracan.order_poll.errors): {}", venue.key(), intervals.get(venue), e.getMessage());
-                }
-                return;
+        });
+        if (asked.isEmpty() || Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        try {
+            queries.addAndGet(asked.size());
+            // a changed order reaches the listeners (the coins, and this poller) from inside the query
+            for (ExecutionReport report : gateway.queryOrders(venue, asked.values())) {
+                asked.remove(report.clientOrderId());
             }
+            asked.keySet().forEach(working::remove); // the venue does not know them
+        } catch (RuntimeException e) {
+            errors.incrementAndGet();
+            if (failingRounds.merge(venue, 1, Integer::sum) == 1) {
+                log.warn("polling working orders on {} failed, trying again every {} (further failures counted in"
+                        + " huracan.order_poll.errors): {}", venue.key(), intervals.get(venue), e.getMessage());
+            }
+            return;
         }
         Integer failed = failingRounds.remove(venue);
         if (failed != null) {
@@ -118,7 +126,7 @@ final class WorkingOrderPoller implements ExecutionListener {
         }
     }
 
-    /** Order queries sent (or tried) so far. */
+    /** Order queries asked (or tried) so far: one per working order per round, several may share a request. */
     long queries() {
         return queries.get();
     }

@@ -8,6 +8,8 @@ import io.huracan.ports.market.Trade;
 import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +63,20 @@ public interface ExchangeGateway {
 
     /** The current report of an order by its client order id, or empty when the venue does not know it. */
     Optional<ExecutionReport> query(Coin coin, ExchangeId exchange, ClientOrderId clientOrderId);
+
+    /**
+     * The current reports of these orders, all on {@code exchange}, asked in as few requests as the venue's rate
+     * limits favour: a live venue lists its open orders once and queries only the orders missing from that list,
+     * unless querying each costs less. An order the venue does not know is left out. As with {@link #query}, an
+     * order that changed reaches the listeners.
+     */
+    default List<ExecutionReport> queryOrders(ExchangeId exchange, Collection<Order> orders) {
+        List<ExecutionReport> reports = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            query(order.coin(), exchange, order.clientOrderId()).ifPresent(reports::add);
+        }
+        return reports;
+    }
 
     /** Orders on the venue that are still working ({@code NEW} or {@code PARTIALLY_FILLED}). */
     List<ExecutionReport> openOrders(ExchangeId exchange);

@@ -142,6 +142,30 @@ public abstract class ExchangeGatewayContract {
     }
 
     @Test
+    void queryingSeveralOrdersReportsEachKnownOneAndLeavesOutTheUnknown() {
+        Order resting = limit(Side.BUY, TimeInForce.GTC, priceAway(Side.BUY, 0.9), 2);
+        Order cancelled = limit(Side.BUY, TimeInForce.GTC, priceAway(Side.BUY, 0.85), 2);
+        Order filled = limit(Side.BUY, TimeInForce.IOC, priceAway(Side.BUY, 1.01), 2);
+        Order unknown = limit(Side.BUY, TimeInForce.GTC, priceAway(Side.BUY, 0.9), 2);
+        gateway().place(resting);
+        gateway().place(cancelled);
+        gateway().place(filled);
+        settle();
+        gateway().cancel(cancelled.coin(), cancelled.exchange(), cancelled.clientOrderId());
+
+        List<ExecutionReport> current = gateway().queryOrders(resting.exchange(),
+                List.of(resting, cancelled, filled, unknown));
+
+        Map<ClientOrderId, OrderStatus> statuses = new HashMap<>();
+        current.forEach(report -> statuses.put(report.clientOrderId(), report.status()));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(resting.clientOrderId(), OrderStatus.NEW,
+                cancelled.clientOrderId(), OrderStatus.CANCELLED, filled.clientOrderId(), OrderStatus.FILLED));
+        assertThat(statusesOf(resting)).containsExactly(OrderStatus.NEW);
+        assertThat(statusesOf(cancelled)).containsExactly(OrderStatus.NEW, OrderStatus.CANCELLED);
+        assertThat(gateway().queryOrders(resting.exchange(), List.of())).isEmpty();
+    }
+
+    @Test
     void placingTheSameClientOrderIdTwiceCreatesOneOrder() {
         Order order = limit(Side.BUY, TimeInForce.GTC, priceAway(Side.BUY, 0.9), 2);
 

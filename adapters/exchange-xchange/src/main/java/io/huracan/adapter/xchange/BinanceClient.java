@@ -53,6 +53,9 @@ import java.util.function.Function;
 final class BinanceClient implements VenueClient {
     static final Duration DEFAULT_BAN = Duration.ofMinutes(2);
     static final String WEIGHT = "request weight";
+    /** Request weights of GET /api/v3/order and of GET /api/v3/openOrders without a symbol. */
+    private static final int QUERY_ORDER_WEIGHT = 4;
+    private static final int OPEN_ORDERS_WEIGHT = 80;
     static final String ORDERS = "orders";
 
     private final XChangeVenueConfig config;
@@ -187,7 +190,7 @@ final class BinanceClient implements VenueClient {
     @Override
     public Optional<VenueOrderState> query(Instrument instrument, ClientOrderId clientOrderId, Optional<Order> known) {
         return VenueClient.emptyIfUnknown(() -> {
-            BinanceOrder state = get("query order " + clientOrderId, 4,
+            BinanceOrder state = get("query order " + clientOrderId, QUERY_ORDER_WEIGHT,
                     () -> lookup.orderStatus(symbols.symbol(instrument.coin()), clientOrderId.value(), null, timestamps,
                             config.apiKey(), signature));
             return known.or(() -> mapper.order(state, instrument)).map(order -> mapper.state(order, state, fees));
@@ -205,7 +208,7 @@ final class BinanceClient implements VenueClient {
 
     @Override
     public List<VenueOrderState> openOrders(Function<ClientOrderId, Optional<Order>> known) {
-        List<BinanceOrder> open = get("open orders", 80, trade::openOrdersAllProducts);
+        List<BinanceOrder> open = get("open orders", OPEN_ORDERS_WEIGHT, trade::openOrdersAllProducts);
         List<VenueOrderState> states = new ArrayList<>(open.size());
         for (BinanceOrder state : open) {
             Optional<Coin> coin = symbols.coin(state.symbol);
@@ -218,6 +221,12 @@ final class BinanceClient implements VenueClient {
                     .ifPresent(o -> states.add(mapper.state(o, state, fees)));
         }
         return states;
+    }
+
+    /** GET /api/v3/openOrders of every symbol weighs as much as twenty queries of one order. */
+    @Override
+    public boolean listingIsCheaperThanQuerying(int orders) {
+        return orders * QUERY_ORDER_WEIGHT > OPEN_ORDERS_WEIGHT;
     }
 
     @Override

@@ -55,6 +55,14 @@ interface VenueClient {
     /** The venue's working orders; {@code known} returns our order for a client order id when we sent it. */
     List<VenueOrderState> openOrders(Function<ClientOrderId, Optional<Order>> known);
 
+    /**
+     * Whether one {@link #openOrders} list spends less of the venue's rate limits than a {@link #query} of each of
+     * {@code orders} orders. True from two orders where a list costs what a query costs.
+     */
+    default boolean listingIsCheaperThanQuerying(int orders) {
+        return orders > 1;
+    }
+
     List<Balance> balances();
 
     /** Open perpetual positions; a spot client holds none (the gateway derives spot holdings from balances). */

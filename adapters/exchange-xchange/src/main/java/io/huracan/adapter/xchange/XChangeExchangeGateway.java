@@ -30,7 +30,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,6 +216,29 @@ final class XChangeExchangeGateway implements ExchangeGateway, ExchangeHealth {
         Optional<Order> known = Optional.ofNullable(tracked).map(t -> t.order);
         Optional<VenueOrderState> state = venue.safe(() -> venue.client().query(instrument, clientOrderId, known));
         return state.map(s -> record(tracked(s), s));
+    }
+
+    /**
+     * One list of the venue's open orders, then a query of each order not on it (it finished, or the venue lost
+     * it); or a query each when the venue's limits make that cheaper ({@link VenueClient#listingIsCheaperThanQuerying}).
+     */
+    @Override
+    public List<ExecutionReport> queryOrders(ExchangeId exchange, Collection<Order> orders) {
+        if (!venue(exchange).client().listingIsCheaperThanQuerying(orders.size())) {
+            return ExchangeGateway.super.queryOrders(exchange, orders);
+        }
+        Map<ClientOrderId, ExecutionReport> open = new HashMap<>();
+        openOrders(exchange).forEach(report -> open.put(report.clientOrderId(), report));
+        List<ExecutionReport> reports = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            ExecutionReport listed = open.get(order.clientOrderId());
+            if (listed != null) {
+                reports.add(listed);
+            } else {
+                query(order.coin(), exchange, order.clientOrderId()).ifPresent(reports::add);
+            }
+        }
+        return reports;
     }
 
     @Override

@@ -58,7 +58,7 @@ class BinanceFaultInjectionTest {
     void aConnectionResetAfterTheVenueAcceptedAnOrderIsResolvedByQueryingItsIdNotBySendingAgain() {
         stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenDisconnect());
 
-        ExecutionReport report = gateway.place(restingBuy("reset-1"));
+        ExecutionReport report = gateway.place(BinanceVenues.restingBuy("reset-1"));
 
         assertThat(report.status()).isEqualTo(OrderStatus.NEW);
         assertThat(stub.count("POST", ORDER)).isEqualTo(1);
@@ -71,7 +71,7 @@ class BinanceFaultInjectionTest {
     void aReadTimeoutAfterTheVenueAcceptedAnOrderIsResolvedByQueryingItsId() {
         stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenStall(2_500));
 
-        ExecutionReport report = gateway.place(restingBuy("timeout-1"));
+        ExecutionReport report = gateway.place(BinanceVenues.restingBuy("timeout-1"));
 
         assertThat(report.status()).isEqualTo(OrderStatus.NEW);
         assertThat(stub.count("POST", ORDER)).isEqualTo(1);
@@ -82,7 +82,7 @@ class BinanceFaultInjectionTest {
     void anUnreadableAnswerToAnOrderIsAmbiguousAndResolvedByQuery() {
         stub.inject("POST", ORDER, new BinanceStub.Fault.ProcessThenRespond(json(200, "{\"symbol\":\"BTCUSDT\",\"orderId\":")));
 
-        ExecutionReport report = gateway.place(restingBuy("garbled-1"));
+        ExecutionReport report = gateway.place(BinanceVenues.restingBuy("garbled-1"));
 
         assertThat(report.status()).isEqualTo(OrderStatus.NEW);
         assertThat(stub.count("POST", ORDER)).isEqualTo(1);
@@ -92,7 +92,7 @@ class BinanceFaultInjectionTest {
     void aServerErrorBeforeTheVenueActedIsSentAgainOnlyAfterTheVenueSaysItDoesNotKnowTheId() {
         stub.inject("POST", ORDER, new BinanceStub.Fault.Respond(json(503, "<html>Service Unavailable</html>")));
 
-        ExecutionReport report = gateway.place(restingBuy("busy-1"));
+        ExecutionReport report = gateway.place(BinanceVenues.restingBuy("busy-1"));
 
         assertThat(report.status()).isEqualTo(OrderStatus.NEW);
         assertThat(stub.count("POST", ORDER)).isEqualTo(2);
@@ -107,7 +107,7 @@ class BinanceFaultInjectionTest {
         for (int i = 0; i < 4; i++) {
             stub.inject("GET", ORDER, new BinanceStub.Fault.Respond(json(502, "bad gateway")));
         }
-        Order order = restingBuy("storm-1");
+        Order order = BinanceVenues.restingBuy("storm-1");
 
         assertThatThrownBy(() -> patientBreaker.place(order)).isInstanceOfSatisfying(ExchangeException.class, e -> {
             assertThat(e.errorClass()).isEqualTo(ExchangeErrorClass.RETRYABLE);
@@ -123,7 +123,7 @@ class BinanceFaultInjectionTest {
 
     @Test
     void aPartialFillThenADroppedConnectionIsReportedOnceTheQueryGetsThrough() {
-        Order order = restingBuy("partial-1");
+        Order order = BinanceVenues.restingBuy("partial-1");
         gateway.place(order);
         stub.fillResting("partial-1", new BigDecimal("0.00010"));
         stub.inject("GET", ORDER, new BinanceStub.Fault.ProcessThenDisconnect());
@@ -164,7 +164,7 @@ class BinanceFaultInjectionTest {
         int before = totalRequests();
 
         assertThatThrownBy(() -> gateway.orderBook(BTC, ExchangeId.BINANCE, 5)).isInstanceOf(ExchangeException.class);
-        assertThatThrownBy(() -> gateway.place(restingBuy("banned-1")))
+        assertThatThrownBy(() -> gateway.place(BinanceVenues.restingBuy("banned-1")))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.getMessage()).contains("banned"));
         assertThatThrownBy(() -> gateway.balances(ExchangeId.BINANCE)).isInstanceOf(ExchangeException.class);
 
@@ -272,7 +272,7 @@ class BinanceFaultInjectionTest {
 
     @Test
     void aCancelThatLostTheRaceWithAFillReportsTheFill() {
-        Order order = restingBuy("race-1");
+        Order order = BinanceVenues.restingBuy("race-1");
         gateway.place(order);
         stub.fillResting("race-1", new BigDecimal("0.001"));
 
@@ -286,7 +286,7 @@ class BinanceFaultInjectionTest {
 
     @Test
     void ordersLeftOnTheVenueByAnEarlierProcessAreFoundAndCanBeCancelled() {
-        gateway.place(restingBuy("before-restart"));
+        gateway.place(BinanceVenues.restingBuy("before-restart"));
         XChangeExchangeGateway restarted = BinanceVenues.gateway(stub, clock);
 
         List<ExecutionReport> open = restarted.openOrders(ExchangeId.BINANCE);
@@ -303,11 +303,6 @@ class BinanceFaultInjectionTest {
     private int totalRequests() {
         return stub.count("GET", "/api/v3/depth") + stub.count("GET", "/api/v3/account") + stub.count("POST", ORDER)
                 + stub.count("GET", ORDER) + stub.count("GET", "/api/v3/exchangeInfo");
-    }
-
-    private static Order restingBuy(String id) {
-        return new Order(new ClientOrderId(id), BTC, ExchangeId.BINANCE, InstrumentKind.SPOT, Side.BUY, OrderType.LIMIT,
-                TimeInForce.GTC, Quantity.of("0.001"), Optional.of(Price.of("27000.00")), false);
     }
 
     private static MockResponse json(int status, String body) {

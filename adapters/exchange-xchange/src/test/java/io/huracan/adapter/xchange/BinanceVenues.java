@@ -1,10 +1,19 @@
 package io.huracan.adapter.xchange;
 
+import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.InstrumentKind;
+import io.huracan.ports.market.Price;
+import io.huracan.ports.market.Quantity;
+import io.huracan.ports.market.Side;
+import io.huracan.ports.order.ClientOrderId;
+import io.huracan.ports.order.Order;
+import io.huracan.ports.order.OrderType;
+import io.huracan.ports.order.TimeInForce;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Gateways over a {@link BinanceStub} (see {@link StubVenues} for the timings). */
 final class BinanceVenues {
@@ -31,6 +40,12 @@ final class BinanceVenues {
 
     static XChangeExchangeGateway patientGateway(BinanceStub stub, Clock clock) {
         return gateway(config(stub, BinanceStub.API_SECRET, 3, 5, StubVenues.PATIENT_READ_TIMEOUT), clock);
+    }
+
+    /** A buy of 0.001 BTC at 27000.00, below the stub's book: it rests. */
+    static Order restingBuy(String id) {
+        return new Order(new ClientOrderId(id), Coin.of("BTC"), ExchangeId.BINANCE, InstrumentKind.SPOT, Side.BUY,
+                OrderType.LIMIT, TimeInForce.GTC, Quantity.of("0.001"), Optional.of(Price.of("27000.00")), false);
     }
 
     static XChangeExchangeGateway gateway(XChangeVenueConfig config, Clock clock) {
