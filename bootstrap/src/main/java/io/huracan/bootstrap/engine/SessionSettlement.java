@@ -4,12 +4,20 @@ import io.huracan.domain.pipeline.TradingPipeline;
 import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.exchange.ExecutionReport;
 import io.huracan.ports.market.ExchangeId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a session ends, simulated or live: first no coin may open trades, then, once orders in flight had their
- * chance to be matched, every order still open on any venue is cancelled, so that no order is left working.
+ * chance to be matched, every order of the session still open on any venue is cancelled, so that none is left
+ * working. Open orders the session did not place (by hand, another program on the account) are left alone and
+ * named in the log.
  */
 final class SessionSettlement {
+    private static final Logger log = LoggerFactory.getLogger(SessionSettlement.class);
     private final TradingPipeline pipeline;
     private final ExchangeGateway gateway;
 
@@ -25,8 +33,17 @@ final class SessionSettlement {
 
     void cancelOpenOrders() {
         for (ExchangeId venue : gateway.venues()) {
+            List<String> others = new ArrayList<>();
             for (ExecutionReport open : gateway.openOrders(venue)) {
-                gateway.cancel(open.order().coin(), venue, open.order().clientOrderId());
+                if (pipeline.placedBySession(open.order())) {
+                    gateway.cancel(open.order().coin(), venue, open.order().clientOrderId());
+                } else {
+                    others.add(open.clientOrderId().value());
+                }
+            }
+            if (!others.isEmpty()) {
+                log.info("left {} open orders on {} that this session did not place: {}", others.size(), venue.key(),
+                        others.size() <= 10 ? others : others.subList(0, 10) + " and " + (others.size() - 10) + " more");
             }
         }
     }

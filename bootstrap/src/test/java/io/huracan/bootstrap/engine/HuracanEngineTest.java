@@ -5,17 +5,31 @@ import io.huracan.bootstrap.config.ConfigLoader;
 import io.huracan.bootstrap.config.ConfigOverride;
 import io.huracan.bootstrap.config.EngineConfig;
 import io.huracan.domain.risk.ExposureScope;
+import io.huracan.ports.exchange.ExchangeGateway;
 import io.huracan.ports.exchange.ExecutionReport;
+import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.market.Coin;
+import io.huracan.ports.market.ExchangeId;
+import io.huracan.ports.market.Price;
+import io.huracan.ports.market.Quantity;
+import io.huracan.ports.market.Side;
+import io.huracan.ports.order.ClientOrderId;
+import io.huracan.ports.order.Order;
+import io.huracan.ports.order.OrderStatus;
+import io.huracan.ports.order.OrderType;
+import io.huracan.ports.order.TimeInForce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +101,51 @@ class HuracanEngineTest {
     }
 
     @Test
+    void settlingCancelsTheSessionsOrdersAndLeavesAnOrderPlacedByHandWorking() throws Exception {
+        List<ExecutionReport> cancelled = Collections.synchronizedList(new ArrayList<>());
+        try (var engine = engine(5, Duration.ZERO, "settle", new ConfigOverride("engine.strategy.taker_entry", "false", "test"))) {
+            engine.observe(new EngineObserver() {
+                @Override
+                public void onExecution(ExecutionReport report) {
+                    if (report.status() == OrderStatus.CANCELLED) {
+                        cancelled.add(report);
+                    }
+                }
+            });
+            engine.start();
+            ExchangeGateway gateway = engine.instance(ExchangeGateway.class);
+            Instrument btc = gateway.instrument(Coin.of("BTC"), ExchangeId.BINANCE).orElseThrow();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (gateway.orderBook(btc.coin(), btc.exchange(), 1).bids().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            double bid = gateway.orderBook(btc.coin(), btc.exchange(), 1).bids().get(0).price();
+            BigDecimal price = BigDecimal.valueOf(bid * 0.5).divide(btc.tickSize(), 0, RoundingMode.DOWN)
+                    .multiply(btc.tickSize());
+            BigDecimal quantity = btc.minNotional().multiply(BigDecimal.valueOf(2))
+                    .divide(price.multiply(btc.lotSize()), 0, RoundingMode.CEILING).multiply(btc.lotSize());
+            var byHand = new Order(new ClientOrderId("manual-1"), btc.coin(), btc.exchange(), btc.kind(), Side.BUY,
+                    OrderType.LIMIT, TimeInForce.GTC, new Quantity(quantity), Optional.of(new Price(price)), false);
+            assertThat(gateway.place(byHand).status()).isEqualTo(OrderStatus.NEW);
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (engine.stats().ordersSent() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            assertThat(cancelled).as("the session's resting maker orders, cancelled").isNotEmpty()
+                    .noneMatch(report -> report.clientOrderId().value().equals("manual-1"));
+            for (ExchangeId venue : gateway.venues()) {
+                assertThat(gateway.openOrders(venue)).as("open on %s after settling", venue)
+                        .extracting(report -> report.clientOrderId().value())
+                        .containsExactlyElementsOf(venue == ExchangeId.BINANCE ? List.of("manual-1") : List.of());
+            }
+        }
+    }
+
+    @Test
     void externalSignalsTradeThroughTheSamePath() throws Exception {
         try (var engine = engine(3, Duration.ZERO, "signal")) {
             engine.setActiveCoins(0);
@@ -125,11 +184,13 @@ class HuracanEngineTest {
         return sorted;
     }
 
-    private HuracanEngine engine(long seed, Duration session, String registry) {
-        EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), List.of(
+    private HuracanEngine engine(long seed, Duration session, String registry, ConfigOverride... more) {
+        var overrides = new ArrayList<>(List.of(
                 new ConfigOverride("engine.exchanges.paper.seed", Long.toString(seed), "test"),
                 new ConfigOverride("engine.observability.port", Integer.toString(FreePorts.loopback()), "test"),
                 new ConfigOverride("engine.registry.path", dir.resolve(registry).toString(), "test")));
+        overrides.addAll(List.of(more));
+        EngineConfig config = new ConfigLoader(Map.of()).load(List.of(), overrides);
         return HuracanEngine.builder().config(config).environment(Map.of()).speed(session.isZero() ? 20 : 0)
                 .sessionLength(session).startAt(START).build();
     }

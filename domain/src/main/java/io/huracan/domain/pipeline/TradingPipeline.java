@@ -16,6 +16,7 @@ import io.huracan.ports.exchange.Instrument;
 import io.huracan.ports.market.Coin;
 import io.huracan.ports.market.ExchangeId;
 import io.huracan.ports.market.InstrumentKind;
+import io.huracan.ports.order.Order;
 import io.huracan.ports.time.EngineClock;
 
 import java.util.ArrayList;
@@ -123,6 +124,16 @@ public final class TradingPipeline implements CoinStage<CoinTrading, Object> {
         long token = risk.sharesExposure() ? risk.fencingToken(index) : 0;
         return new CoinTrading(coin, index, token == 0 ? orderIdPrefix + "-" + coin.symbol()
                 : coin.symbol() + "-" + Long.toString(token, 36));
+    }
+
+    /**
+     * Whether this session sent the order, by its client order id (see {@link #newCoinState}): an account may hold
+     * orders placed by hand or by another program, which are not the session's to cancel.
+     */
+    public boolean placedBySession(Order order) {
+        String id = order.clientOrderId().value();
+        String coin = order.coin().symbol();
+        return id.startsWith(orderIdPrefix + "-" + coin + "-") || (risk.sharesExposure() && id.startsWith(coin + "-"));
     }
 
     @Override

@@ -34,6 +34,7 @@ import io.huracan.ports.market.Sector;
 import io.huracan.ports.market.Side;
 import io.huracan.ports.market.Universe;
 import io.huracan.ports.order.Fill;
+import io.huracan.ports.order.ClientOrderId;
 import io.huracan.ports.order.Order;
 import io.huracan.ports.order.OrderStatus;
 import io.huracan.ports.order.OrderType;
@@ -114,6 +115,25 @@ class TradingPipelineTest {
         // a market step that updates every coin at once wakes about a tenth of them, not all 400
         assertThat(Arrays.stream(perTenth).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(35, 45));
         assertThat(Arrays.stream(firstTwentyPerTenth).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(1, 3));
+    }
+
+    @Test
+    void theSessionKnowsItsOwnOrdersByTheirIds() {
+        books(T0);
+        pipeline.rerank(T0);
+        books(T0 + 1_000_000);
+        Order entry = gateway.placed.get(0);
+        assertThat(pipeline.placedBySession(entry)).isTrue();
+
+        assertThat(pipeline.placedBySession(withId(entry, "manual-1"))).as("placed by hand").isFalse();
+        assertThat(pipeline.placedBySession(withId(entry, "tx-BTC-1"))).as("another session's prefix").isFalse();
+        assertThat(pipeline.placedBySession(withId(entry, "t-ETH-1"))).as("the prefix, another coin").isFalse();
+        assertThat(pipeline.placedBySession(withId(entry, "BTC-1a-2"))).as("a cluster id, outside a cluster").isFalse();
+    }
+
+    private static Order withId(Order order, String id) {
+        return new Order(new ClientOrderId(id), order.coin(), order.exchange(), order.instrument(), order.side(), order.type(),
+                order.timeInForce(), order.quantity(), order.limitPrice(), order.reduceOnly());
     }
 
     @Test
