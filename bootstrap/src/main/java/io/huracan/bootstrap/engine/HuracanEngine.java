@@ -138,7 +138,8 @@ public final class HuracanEngine implements AutoCloseable {
             LiveMarketDataFeed liveFeed = injector.getInstance(LiveMarketDataFeed.class);
             feed = liveFeed;
             // nothing streams a resting order's fills: the session asks the venues about its working orders
-            this.orderPoller = new WorkingOrderPoller(gateway, AdapterSelection.workingOrderPollIntervals(config.exchanges()));
+            this.orderPoller = new WorkingOrderPoller(gateway, AdapterSelection.workingOrderPollIntervals(config.exchanges()),
+                    pipeline::placedBySession);
             // the step listener (the session recorder) ticks once per evaluation interval of real time: a coin decides
             // at most that often, so positions and exposure move at that pace (fills aside); ticking faster would only
             // add samples of an unchanged picture, slower would miss decisions. The recorder keeps one a second at most

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Asks live venues about the engine's own working orders, because nothing else reports the fills of an order that
@@ -33,6 +34,7 @@ final class WorkingOrderPoller implements ExecutionListener {
 
     private final ExchangeGateway gateway;
     private final Map<ExchangeId, Duration> intervals;
+    private final Predicate<Order> ours;
     private final Map<ClientOrderId, Order> working = new ConcurrentHashMap<>();
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -40,15 +42,20 @@ final class WorkingOrderPoller implements ExecutionListener {
     private final Map<ExchangeId, Integer> failingRounds = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
-    /** @param intervals how often to ask each polled venue; venues not in it (the paper venue) are not asked */
-    WorkingOrderPoller(ExchangeGateway gateway, Map<ExchangeId, Duration> intervals) {
+    /**
+     * @param intervals how often to ask each polled venue; venues not in it (the paper venue) are not asked
+     * @param ours      which orders are the session's: another program's open orders, which a list of the open orders
+     *                  also reports, are not followed
+     */
+    WorkingOrderPoller(ExchangeGateway gateway, Map<ExchangeId, Duration> intervals, Predicate<Order> ours) {
         this.gateway = gateway;
         this.intervals = Map.copyOf(intervals);
+        this.ours = ours;
     }
 
     @Override
     public void onExecution(ExecutionReport report) {
-        if (!intervals.containsKey(report.order().exchange())) {
+        if (!intervals.containsKey(report.order().exchange()) || !ours.test(report.order())) {
             return;
         }
         if (report.status().isTerminal()) {
