@@ -231,14 +231,12 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
      */
     @Override
     public int acknowledge(StreamType stream, String group, Collection<MessageId> ids) {
-        checkOpen();
-        StreamType type = BusArguments.stream(stream);
-        String groupName = BusArguments.name("group", group);
+        StreamType type = checkAcknowledgement(stream, group);
         if (ids.isEmpty()) {
             return 0;
         }
-        Long acknowledged = await(sendAck(type, groupName, ids), Duration.ZERO,
-                failure -> failures.translate(failure, "XACK", type, groupName));
+        Long acknowledged = await(sendAck(type, group, ids), Duration.ZERO,
+                failure -> failures.translate(failure, "XACK", type, group));
         return acknowledged.intValue();
     }
 
@@ -248,21 +246,27 @@ final class RedisStreamsMessageBus implements MessageBus, RedisBusMonitor {
      */
     @Override
     public CompletionStage<Integer> acknowledgeAsync(StreamType stream, String group, Collection<MessageId> ids) {
-        checkOpen();
-        StreamType type = BusArguments.stream(stream);
-        String groupName = BusArguments.name("group", group);
+        StreamType type = checkAcknowledgement(stream, group);
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
         inFlightAcks.sent(type);
-        return sendAck(type, groupName, ids).handle((acknowledged, failure) -> {
+        return sendAck(type, group, ids).handle((acknowledged, failure) -> {
             inFlightAcks.answered(type);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                throw new CompletionException(open ? failures.translate(cause, "XACK", type, groupName) : closed());
+                throw new CompletionException(open ? failures.translate(cause, "XACK", type, group) : closed());
             }
             return acknowledged.intValue();
         });
+    }
+
+    /** What both acknowledgements check first: the bus is open, and the stream and the group are given. */
+    private StreamType checkAcknowledgement(StreamType stream, String group) {
+        checkOpen();
+        StreamType type = BusArguments.stream(stream);
+        BusArguments.name("group", group);
+        return type;
     }
 
     private RFuture<Long> sendAck(StreamType stream, String group, Collection<MessageId> ids) {
