@@ -93,23 +93,7 @@ class LiveRunCommandTest {
      * signature). The account's balance is the stub's 1,000,000 USDT unless a test changes it.
      */
     private Path liveConfig(BinanceLiveStub binance) throws IOException {
-        return Files.writeString(dir.resolve("live.yaml"), """
-                engine:
-                  universe:
-                    active_coins: 2
-                    coins:
-                      - {symbol: BTC, sector: layer1, exchanges: [binance]}
-                      - {symbol: ETH, sector: layer1, exchanges: [binance]}
-                  exchanges:
-                    paper: {enabled: false}
-                    binance:
-                      enabled: true
-                      api_key: ${env:HOME}
-                      api_secret: ${env:HOME}
-                      base_url: "%s"
-                      stream: {enabled: true, url: "%s"}
-                  observability: {port: %d}
-                  registry: {path: "%s"}
-                """.formatted(binance.restUrl(), binance.streamUrl(), FreePorts.loopback(), dir.resolve("registry")));
+        return Files.writeString(dir.resolve("live.yaml"), binance.liveConfig(FreePorts.loopback(), dir.resolve("registry"),
+                "api_key: ${env:HOME}, api_secret: ${env:HOME}", ""));
     }
 }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -117,6 +118,32 @@ public final class BinanceLiveStub implements AutoCloseable {
     /** Streams requested by the open websockets. */
     Set<String> streamed() {
         return Set.copyOf(open.stream().flatMap(s -> s.streams().stream()).toList());
+    }
+
+    /**
+     * An engine config (YAML) trading BTC and ETH live on this venue and its stream, paper off, the metrics endpoint on
+     * {@code metricsPort} and the model registry under {@code registry}. {@code binanceKeys}: more keys of
+     * engine.exchanges.binance, {@code "key: value, key: value"}; {@code more}: YAML appended to the engine section.
+     */
+    public String liveConfig(int metricsPort, Path registry, String binanceKeys, String more) {
+        return """
+                engine:
+                  universe:
+                    active_coins: 2
+                    coins:
+                      - {symbol: BTC, sector: layer1, exchanges: [binance]}
+                      - {symbol: ETH, sector: layer1, exchanges: [binance]}
+                  exchanges:
+                    paper: {enabled: false}
+                    binance:
+                      enabled: true
+                      base_url: "%s"
+                      stream: {enabled: true, url: "%s"}
+                      %s
+                  observability: {port: %d}
+                  registry: {path: "%s"}
+                """.formatted(restUrl(), streamUrl(), String.join("\n      ", binanceKeys.split(", ")), metricsPort,
+                registry) + more;
     }
 
     /** The REST requests received so far with this method and path, oldest first. */

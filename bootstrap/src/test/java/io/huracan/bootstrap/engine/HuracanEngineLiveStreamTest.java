@@ -195,18 +195,8 @@ class HuracanEngineLiveStreamTest {
             binance.fillResting(clientOrderId, half);
             engine.stop();
 
-            assertThat(engine.failure()).isEmpty();
             assertThat(binance.requests("GET", "/api/v3/openOrders")).isNotEmpty();
-            var cancels = binance.requests("DELETE", "/api/v3/order");
-            assertThat(cancels).singleElement().satisfies(cancel -> {
-                assertThat(cancel.params()).containsEntry("symbol", "BTCUSDT")
-                        .containsEntry("origClientOrderId", clientOrderId).containsKeys("orderId", "timestamp");
-                assertThat(cancel.signedWith("secret-1")).isTrue();
-            });
-            assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), half.doubleValue()));
-            assertThat(engine.stats().fills()).isEqualTo(1);
-            assertThat(engine.risk().exposure(ExposureScope.GLOBAL_GROSS, 0)).as("the cancelled rest released")
-                    .isCloseTo(half.doubleValue() * price.doubleValue(), Offset.offset(1.0));
+            assertSettledWithItsFillKept(engine, binance, clientOrderId, half, price);
         }
     }
 
@@ -326,13 +316,7 @@ class HuracanEngineLiveStreamTest {
 
             engine.stop();
 
-            assertThat(engine.failure()).isEmpty();
-            assertThat(binance.requests("DELETE", "/api/v3/order")).singleElement()
-                    .satisfies(cancel -> assertThat(cancel.params()).containsEntry("origClientOrderId", clientOrderId));
-            assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), quarter.doubleValue()));
-            assertThat(engine.stats().fills()).isEqualTo(1);
-            assertThat(engine.risk().exposure(ExposureScope.GLOBAL_GROSS, 0)).as("the cancelled rest released")
-                    .isCloseTo(quarter.doubleValue() * price.doubleValue(), Offset.offset(1.0));
+            assertSettledWithItsFillKept(engine, binance, clientOrderId, quarter, price);
         }
     }
 
@@ -441,32 +425,32 @@ class HuracanEngineLiveStreamTest {
         }
     }
 
+    /**
+     * After a stop that settled a resting maker buy filled {@code filled} at {@code price}: the rest cancelled once on
+     * Binance (a signed DELETE), the fill counted once in the position, the rest's reservation released.
+     */
+    private static void assertSettledWithItsFillKept(HuracanEngine engine, BinanceLiveStub binance, String clientOrderId,
+                                                     BigDecimal filled, BigDecimal price) {
+        assertThat(engine.failure()).isEmpty();
+        assertThat(binance.requests("DELETE", "/api/v3/order")).singleElement().satisfies(cancel -> {
+            assertThat(cancel.params()).containsEntry("symbol", "BTCUSDT")
+                    .containsEntry("origClientOrderId", clientOrderId).containsKeys("orderId", "timestamp");
+            assertThat(cancel.signedWith("secret-1")).isTrue();
+        });
+        assertThat(engine.positions()).containsExactly(Map.entry(Coin.of("BTC"), filled.doubleValue()));
+        assertThat(engine.stats().fills()).isEqualTo(1);
+        assertThat(engine.risk().exposure(ExposureScope.GLOBAL_GROSS, 0)).as("the cancelled rest released")
+                .isCloseTo(filled.doubleValue() * price.doubleValue(), Offset.offset(1.0));
+    }
+
     private EngineConfig config(BinanceLiveStub binance, String extra) throws Exception {
         return config(binance, extra, "");
     }
 
     /** {@code binanceExtra}: more keys of engine.exchanges.binance, {@code "key: value, key: value"}. */
     private EngineConfig config(BinanceLiveStub binance, String extra, String binanceExtra) throws Exception {
-        Path file = dir.resolve("live.yaml");
-        Files.writeString(file, """
-                engine:
-                  universe:
-                    active_coins: 2
-                    coins:
-                      - {symbol: BTC, sector: layer1, exchanges: [binance]}
-                      - {symbol: ETH, sector: layer1, exchanges: [binance]}
-                  exchanges:
-                    paper: {enabled: false}
-                    binance:
-                      enabled: true
-                      base_url: "%s"
-                      stream: {enabled: true, url: "%s"}
-                      %s
-                  observability: {port: %d}
-                  registry: {path: "%s"}
-                """.formatted(binance.restUrl(), binance.streamUrl(),
-                String.join("\n      ", binanceExtra.split(", ")), metricsPort, dir.resolve("registry"))
-                + extra);
+        Path file = Files.writeString(dir.resolve("live.yaml"),
+                binance.liveConfig(metricsPort, dir.resolve("registry"), binanceExtra, extra));
         return new ConfigLoader(KEYS).load(List.of(file));
     }
 
