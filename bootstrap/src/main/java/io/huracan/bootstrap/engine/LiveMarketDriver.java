@@ -86,6 +86,7 @@ final class LiveMarketDriver extends MarketDriver {
     protected void drive() {
         long start = clock.epochMicros();
         long end = sessionMicros == 0 ? Long.MAX_VALUE : start + sessionMicros;
+        settlement.reportOrdersAlreadyOpen();
         reranks.begin(start);
         orderPoller.start();
         try {

@@ -31,6 +31,25 @@ final class SessionSettlement {
         pipeline.rerank(nowMicros);
     }
 
+    /**
+     * Live, before the first order: names the open orders already on the venues (an earlier session's, or another
+     * program's), which this session leaves working. A venue that cannot list them is named too; trading goes on.
+     */
+    void reportOrdersAlreadyOpen() {
+        for (ExchangeId venue : gateway.venues()) {
+            try {
+                List<String> found = new ArrayList<>();
+                gateway.openOrders(venue).forEach(open -> found.add(open.clientOrderId().value()));
+                if (!found.isEmpty()) {
+                    log.warn("{} has {} open orders this session did not place; it leaves them working: {}", venue.key(),
+                            found.size(), named(found));
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not list the open orders on {} at the start: {}", venue.key(), e.getMessage());
+            }
+        }
+    }
+
     void cancelOpenOrders() {
         for (ExchangeId venue : gateway.venues()) {
             List<String> others = new ArrayList<>();
@@ -43,8 +62,13 @@ final class SessionSettlement {
             }
             if (!others.isEmpty()) {
                 log.info("left {} open orders on {} that this session did not place: {}", others.size(), venue.key(),
-                        others.size() <= 10 ? others : others.subList(0, 10) + " and " + (others.size() - 10) + " more");
+                        named(others));
             }
         }
+    }
+
+    private static String named(List<String> ids) {
+        return ids.size() <= 10 ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 10)) + " and " + (ids.size() - 10) + " more";
     }
 }

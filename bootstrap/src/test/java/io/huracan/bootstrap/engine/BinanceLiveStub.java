@@ -146,6 +146,11 @@ public final class BinanceLiveStub implements AutoCloseable {
                 registry) + more;
     }
 
+    /** The REST requests received so far, oldest first. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     /** The REST requests received so far with this method and path, oldest first. */
     public List<Request> requests(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
@@ -229,6 +234,12 @@ public final class BinanceLiveStub implements AutoCloseable {
         order.put("cummulativeQuoteQty", plain(new BigDecimal(order.get("cummulativeQuoteQty")).add(price.multiply(quantity))));
         order.put("status", executed.compareTo(new BigDecimal(order.get("origQty"))) == 0 ? "FILLED" : "PARTIALLY_FILLED");
         order.put("updateTime", Long.toString(System.currentTimeMillis()));
+    }
+
+    /** A LIMIT_MAKER buy placed on the account by someone else (by hand, another program); it rests. */
+    void placedByHand(String clientOrderId, String symbol, String price, String quantity) {
+        newOrder(Map.of("newClientOrderId", clientOrderId, "symbol", symbol, "side", "BUY", "type", "LIMIT_MAKER",
+                "price", price, "quantity", quantity));
     }
 
     /** Applies a diff to the book and sends it as Binance's {@code depthUpdate} event. */

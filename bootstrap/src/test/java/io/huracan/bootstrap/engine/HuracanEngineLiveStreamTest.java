@@ -201,6 +201,34 @@ class HuracanEngineLiveStreamTest {
     }
 
     /**
+     * An order someone else placed on the account rests through the session: the session lists the open orders
+     * before its first order (and names what it found), never follows or cancels that one, and settles its own.
+     */
+    @Test
+    void anOrderPlacedByHandOnTheAccountIsLeftWorking() throws Exception {
+        try (var binance = new BinanceLiveStub(); var engine = engine(binance, "  strategy: {taker_entry: false}\n")) {
+            var market = new Uptrend(binance);
+            binance.placedByHand("manual-1", "BTCUSDT", "50000.00", "0.01000");
+            engine.start();
+            await("both coins streamed", () -> binance.streamed().containsAll(Set.of("btcusdt@depth@100ms", "btcusdt@trade")));
+            market.runUntil(() -> !binance.requests("POST", "/api/v3/order").isEmpty(), engine);
+            engine.stop();
+
+            assertThat(engine.failure()).isEmpty();
+            var requests = binance.requests();
+            int listed = requests.indexOf(binance.requests("GET", "/api/v3/openOrders").get(0));
+            var entry = binance.requests("POST", "/api/v3/order").get(0);
+            int ours = requests.indexOf(entry);
+            assertThat(listed).as("the open orders listed before the session's first order").isLessThan(ours);
+            assertThat(binance.requests("DELETE", "/api/v3/order")).as("only the session's own resting order cancelled")
+                    .singleElement().satisfies(cancel -> assertThat(cancel.params().get("origClientOrderId"))
+                            .isEqualTo(entry.params().get("newClientOrderId")));
+            assertThat(binance.requests("GET", "/api/v3/order")).as("the poller never asked about it")
+                    .noneSatisfy(query -> assertThat(query.params()).containsEntry("origClientOrderId", "manual-1"));
+        }
+    }
+
+    /**
      * The kill switch while a maker buy rests half filled: the engine cancels it on Binance at once, learns of the
      * half from the cancel's answer, and sells that half back at the market (reduce-only), so it ends flat.
      */
